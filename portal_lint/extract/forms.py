@@ -1,0 +1,457 @@
+"""Search boxes, search-page links, search requests and search-result matching.
+
+Search boxes are recognised by meaning — input type=search, names/ids/placeholders like
+q, keyword, tukhoa, txtTimKiem, "Tìm kiếm…" — whatever CMS renders them: plain GET forms,
+Liferay portlet forms, SharePoint 2010 boxes inside the page-wide POST form, and form-less
+boxes whose script redirects to a URL template ("/pages/tim-kiem.aspx?kwd=" + kwd).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from portal_lint.extract.links import (
+    absolute_url,
+    base_url,
+    canonical_url,
+    fold_text,
+    node_text,
+    normalize_text,
+    same_site,
+)
+from portal_lint.snapshot import FormInfo
+
+_TEXT_TYPES = frozenset({"", "text", "search"})
+# Exact short names, and substrings, of a search input's name/id (folded, lower-case).
+_EXACT_NAMES = frozenset({"q", "s", "k", "kw", "kwd", "key", "keys", "query", "search", "tk", "term", "searchterm"})
+_NAME_PARTS = (
+    "keyword", "tukhoa", "tu_khoa", "tu-khoa", "searchtext", "search_text", "txtsearch", "txttimkiem",
+    "timkiem", "tim_kiem", "tim-kiem", "searchbox", "search-box", "search_box", "searchinput", "search-input",
+    "searchhome", "searchkey", "search_key", "inputkeywords", "searchquery", "search_query", "searchword",
+    "lfr-search-keywords", "txtkey", "txtkeyword", "txtsearchkey",
+)
+_HINT_WORDS = ("tim kiem", "tu khoa", "search", "nhap tu", "tra cuu", "keyword")
+_DOC_WORDS = (
+    "so ky hieu", "so/ky hieu", "sokyhieu", "so_ky_hieu", "ky hieu", "trich yeu", "trichyeu", "co quan ban hanh",
+    "coquanbanhanh", "loai van ban", "loaivanban", "tim kiem van ban", "tra cuu van ban", "van ban phap",
+    "ngay ban hanh", "nguoi ky", "linh vuc van ban",
+)
+_DOC_URL = re.compile(r"(van-?ban|vanban|vbpl|hethongvanban|document|legal|vbqppl)", re.I)
+_PROMPT_VALUES = ("search this site", "tim kiem", "nhap tu khoa", "tu khoa", "search")
+
+
+# --------------------------------------------------------------------------- helpers
+def _attr(node: LexborNode, name: str) -> str:
+    return node.attributes.get(name) or ""
+
+
+def _is_search_input(node: LexborNode) -> bool:
+    typ = _attr(node, "type").lower().strip()
+    if typ == "search":
+        return True
+    if typ not in _TEXT_TYPES:
+        return False
+    for key in ("name", "id"):
+        v = fold_text(_attr(node, key))
+        if not v:
+            continue
+        last = re.split(r"[$:.]", v)[-1]  # ASP.NET/Liferay namespaces: "ctl00$…$InputKeywords"
+        if last in _EXACT_NAMES or v in _EXACT_NAMES:
+            return True
+        if any(p in v for p in _NAME_PARTS):
+            return True
+        if re.search(r"(^|_)keywords?$", v):  # Liferay "_3_keywords"
+            return True
+    hint = fold_text(" ".join(_attr(node, k) for k in ("placeholder", "title", "aria-label", "class", "alt")))
+    if any(w in hint for w in _HINT_WORDS):
+        return True
+    value = fold_text(_attr(node, "value")).strip(" -.…")
+    return any(value.startswith(w) for w in ("nhap tu", "tim kiem", "search", "tu khoa"))
+
+
+def _ancestor_form(node: LexborNode) -> LexborNode | None:
+    p = node.parent
+    while p is not None:
+        if p.tag == "form":
+            return p
+        p = p.parent
+    return None
+
+
+def _local_container(node: LexborNode, max_chars: int = 600) -> LexborNode:
+    """The input's widget: climb while the text stays short (a page-wide form is not a widget)."""
+    cur = node
+    for _ in range(5):
+        par = cur.parent
+        if par is None or par.tag in ("body", "html", "form"):
+            break
+        if len(node_text(par)) > max_chars:
+            break
+        cur = par
+    return cur
+
+
+def _context_words(container: LexborNode) -> str:
+    names = " ".join(
+        f"{_attr(i, 'name')} {_attr(i, 'id')} {_attr(i, 'placeholder')}" for i in container.css("input, select")
+    )
+    labels = " ".join(node_text(o) for o in container.css("label, option, th, legend"))[:2000]
+    return fold_text(f"{node_text(container)[:1500]} {names} {labels}")
+
+
+def _heading_before(node: LexborNode) -> str:
+    """Text of the nearest heading-like sibling before the widget (block titles)."""
+    cur: LexborNode | None = node
+    for _ in range(3):
+        if cur is None:
+            break
+        sib = cur.prev
+        hops = 0
+        while sib is not None and hops < 4:
+            if sib.tag and sib.tag != "-text":
+                t = node_text(sib)
+                if t and len(t) <= 80:
+                    return fold_text(t)
+                if t:
+                    break
+            sib = sib.prev
+            hops += 1
+        cur = cur.parent
+    return ""
+
+
+def _purpose(context: str, action: str, heading: str) -> str:
+    if any(w in context for w in _DOC_WORDS):
+        return "documents"
+    if _DOC_URL.search(urlsplit(action).path or ""):
+        return "documents"
+    if "van ban" in heading and any(w in heading for w in ("tim", "tra cuu", "search")):
+        return "documents"
+    return "articles"
+
+
+def _form_fields(form: LexborNode, skip: str) -> dict[str, str]:
+    """Hidden inputs plus default values of selects/checked boxes: what a browser would send."""
+    fields: dict[str, str] = {}
+    for inp in form.css("input[name]"):
+        name = _attr(inp, "name")
+        if not name or name == skip:
+            continue
+        typ = _attr(inp, "type").lower()
+        if typ == "hidden":
+            fields[name] = _attr(inp, "value")
+        elif typ in ("checkbox", "radio") and "checked" in inp.attributes:
+            fields.setdefault(name, inp.attributes.get("value") or "on")
+    for sel in form.css("select[name]"):
+        opts = sel.css("option")
+        chosen = next((o for o in opts if "selected" in o.attributes), opts[0] if opts else None)
+        if chosen is not None:
+            v = chosen.attributes.get("value")
+            fields[_attr(sel, "name")] = normalize_text(v if v is not None else node_text(chosen))
+    return fields
+
+
+def _decode_js(s: str) -> str:
+    if "\\" not in s:
+        return s
+    try:
+        return codecs.decode(s.replace("\\/", "/"), "unicode_escape")
+    except (UnicodeDecodeError, ValueError):
+        return s
+
+
+# A URL literal ending in "param=" followed by string concatenation: '/tim-kiem.aspx?kwd=' + kwd
+_URL_TEMPLATE = re.compile(r"(['\"])((?:(?!\1).){0,200}?[?&]([\w.\-\[\]]+)=)\1\s*\+")
+# SharePoint 2010 GoSearch(…, '\u002fpages\u002fsearchresults.aspx', …): results page, query in k=
+_GOSEARCH = re.compile(r"GoSearch\(([^)]*)\)")
+
+
+def _templates_in(code: str) -> list[tuple[str, str]]:
+    """(url-without-query-param, param) templates found in a script/handler."""
+    out: list[tuple[str, str]] = []
+    for m in _URL_TEMPLATE.finditer(code):
+        raw = _decode_js(m.group(2))
+        if raw.lower().startswith(("javascript:", "mailto:")):
+            continue
+        out.append((raw[: -(len(m.group(3)) + 1)], m.group(3)))
+    for m in _GOSEARCH.finditer(code):
+        for lit in re.findall(r"'([^']*)'", m.group(1)):
+            dec = _decode_js(lit)
+            if re.search(r"\.aspx?$", dec, re.I) and "/" in dec:
+                out.append((dec + "?", "k"))
+                break
+    return out
+
+
+def _js_for_input(tree: LexborHTMLParser, inp: LexborNode, container: LexborNode) -> list[str]:
+    """Script text related to this input: its handlers, nearby buttons' handlers, scripts naming it."""
+    snippets: list[str] = []
+    nodes = [inp, *container.css("button, input[type=button], input[type=submit], input[type=image], a, img")]
+    for n in nodes:
+        for k, v in n.attributes.items():
+            if v and (k.startswith("on") or (k == "href" and v.strip().lower().startswith("javascript:"))):
+                snippets.append(v)
+    ids = {x for x in (_attr(inp, "id"), _attr(inp, "name")) if x}
+    funcs = set(re.findall(r"([A-Za-z_$][\w$]*)\s*\(", " ".join(snippets))) - {
+        "return", "if", "javascript", "function", "document", "getElementById",
+    }
+    for script in tree.css("script"):
+        code = script.text() or ""
+        if not code or script.attributes.get("src"):
+            continue
+        if any(i in code for i in ids) or any(re.search(r"function\s+" + re.escape(f) + r"\b", code) for f in funcs):
+            for key in [*ids, *(f for f in funcs)]:
+                for m in re.finditer(re.escape(key), code):
+                    snippets.append(code[max(0, m.start() - 200) : m.end() + 1500])
+    return snippets
+
+
+def _split_template(raw: str, base: str) -> tuple[str, dict[str, str]] | None:
+    u = absolute_url(raw.rstrip("?&"), base)
+    if u is None:
+        return None
+    p = urlsplit(u)
+    fixed = dict(parse_qsl(p.query, keep_blank_values=True))
+    action = urlunsplit((p.scheme, p.netloc, p.path, "", ""))
+    return action, fixed
+
+
+# --------------------------------------------------------------------------- public
+def find_search_forms(html: str, url: str) -> list[FormInfo]:
+    """Every search box of the page as a FormInfo, most likely article search first."""
+    tree = LexborHTMLParser(html or "")
+    base = base_url(tree, url)
+    found: list[tuple[int, FormInfo]] = []  # (rank, form): lower rank = tried first
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(rank: int, fi: FormInfo) -> None:
+        key = (fi.method, canonical_url(fi.action), fi.query_field)
+        if key in seen:
+            return
+        seen.add(key)
+        found.append((rank, fi))
+
+    for inp in tree.css("input"):
+        if not _is_search_input(inp):
+            continue
+        form = _ancestor_form(inp)
+        if form is not None and form.css_first("input[type=password]") is not None:
+            continue  # a login box
+        container = _local_container(inp)
+        context = _context_words(container)
+        heading = _heading_before(container)
+        name = _attr(inp, "name")
+        ident = name or _attr(inp, "id")
+
+        # 1) a URL template in the box's own script (form-less boxes, SharePoint boxes)
+        for code in _js_for_input(tree, inp, container):
+            for raw, param in _templates_in(code):
+                split = _split_template(raw, base)
+                if split is None:
+                    continue
+                action, fixed = split
+                purpose = _purpose(context, action, heading)
+                add(
+                    0 if purpose == "articles" else 10,
+                    FormInfo(
+                        page_url=url, action=action, method="GET", query_field=param,
+                        hidden_fields=fixed, purpose=purpose,
+                        how_found=f"script builds {raw}<query> from input {ident!r}",
+                    ),
+                )
+        if form is None or not name:
+            continue  # no form: only a script could send it (handled above)
+
+        # 2) the enclosing form as a browser would submit it
+        method = (_attr(form, "method") or "GET").upper()
+        method = "POST" if method == "POST" else "GET"
+        raw_action = _attr(form, "action").strip()
+        action = absolute_url(raw_action, base) if raw_action else None
+        action = action or url.split("#", 1)[0]
+        page_wide = (
+            len(form.css("input")) > 25 or form.css_first("input[name=__VIEWSTATE]") is not None
+        )
+        fields = _form_fields(form, skip=name)
+        how = (
+            f"input {name!r} inside the page-wide {method} form"
+            if page_wide
+            else f"{method} form with search input {name!r}"
+        )
+        if method == "GET":
+            q = urlsplit(action)
+            # a GET form replaces the action's query string with its own fields
+            action = urlunsplit((q.scheme, q.netloc, q.path, "", ""))
+        form_context = context if page_wide else _context_words(form)
+        purpose = _purpose(form_context, action, heading)
+        rank = (0 if method == "GET" else 5) + (0 if purpose == "articles" else 10)
+        add(
+            rank,
+            FormInfo(
+                page_url=url, action=action, method=method, query_field=name,
+                hidden_fields=fields, purpose=purpose, how_found=how,
+            ),
+        )
+    found.sort(key=lambda rf: rf[0])
+    return [fi for _, fi in found]
+
+
+_SEARCH_PAGE_ART = re.compile(r"(^|[/_.-])(tim-?kiem|timkiem|search(results)?|tra-?cuu)([/_.?-]|$)", re.I)
+_SEARCH_TEXT_DOC = re.compile(
+    r"^(tra cuu|tim kiem|he thong|co so du lieu|csdl|danh muc|thu vien)?\s*(van ban|vbqppl)"
+    r"( phap (luat|quy)| quy pham phap luat| chi dao dieu hanh| dieu hanh| moi)?$"
+)
+
+
+def find_search_page_links(html: str, url: str) -> list[tuple[str, str]]:
+    """(url, purpose) of same-site links to a separate search / document-lookup page."""
+    tree = LexborHTMLParser(html or "")
+    base = base_url(tree, url)
+    out: list[tuple[int, str, str]] = []
+    seen: set[str] = set()
+    for i, a in enumerate(tree.css("a[href]")):
+        u = absolute_url(_attr(a, "href"), base)
+        if u is None or not same_site(u, url) or canonical_url(u) == canonical_url(url):
+            continue  # tabs and anchors on the page itself are not a search page
+        text = fold_text(node_text(a) or _attr(a, "title"))
+        path = urlsplit(u).path.lower()
+        purpose: str | None = None
+        if _SEARCH_TEXT_DOC.match(text) or ("van ban" in text and ("tra cuu" in text or "tim kiem" in text)):
+            purpose = "documents"
+        elif len(text) <= 40 and (text.startswith("tim kiem") or text in ("search", "tra cuu")):
+            purpose = "articles"
+        elif _SEARCH_PAGE_ART.search(path):
+            purpose = "documents" if _DOC_URL.search(path) else "articles"
+        elif _DOC_URL.search(path) and not urlsplit(u).query and len(text) <= 40 and "van ban" in text:
+            purpose = "documents"
+        if purpose is None:
+            continue
+        key = canonical_url(u)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((0 if purpose == "articles" else 1, u, purpose))
+    out.sort(key=lambda t: t[0])
+    return [(u, p) for _, u, p in out]
+
+
+def build_search_request(form: FormInfo, query: str) -> tuple[str, str, dict[str, str]]:
+    """(method, url, params-or-data) for httpx: GET params merged with the action's query."""
+    if form.method.upper() == "POST":
+        data = dict(form.hidden_fields)
+        data[form.query_field] = query
+        return "POST", form.action, data
+    p = urlsplit(form.action)
+    params = dict(parse_qsl(p.query, keep_blank_values=True))
+    params.update(form.hidden_fields)
+    params[form.query_field] = query
+    return "GET", urlunsplit((p.scheme, p.netloc, p.path, "", "")), params
+
+
+# --------------------------------------------------------------------------- results
+_NO_RESULTS = re.compile(
+    r"(khong tim thay|khong co ket qua|khong co du lieu|khong co ban ghi|\b0 ket qua|"
+    r"tim thay 0\b|co 0 ket qua|no results?\b|nothing found|0 results?\b|no matches)"
+)
+_CHROME_TAGS = ("nav", "header", "footer", "aside")
+_CHROME_WORDS = re.compile(
+    r"(^|[\s_-])(menu|nav|navbar|navigation|footer|header|sidebar|side-bar|breadcrumbs?|topbar|"
+    r"submenu|megamenu|banner|copyright)($|[\s_-])"
+)
+_SIDE_BOX_TITLES = re.compile(
+    r"^(tin (moi|moi nhat|noi bat|doc nhieu|xem nhieu|lien quan|khac|da dua|cung chuyen muc|tieu diem|anh|video)|"
+    r"bai (viet )?(moi|lien quan|doc nhieu)|doc nhieu|xem nhieu|lien ket|lien ket website|thong bao|"
+    r"most (read|viewed|popular)|latest( news)?|related( news| posts)?)\b"
+)
+_RESULT_MARKERS = re.compile(r"(ket qua tim kiem|ket qua tra cuu|search results?|tim thay \d+|co \d+ ket qua|\d+ ket qua)")
+
+
+def _is_chrome(node: LexborNode) -> bool:
+    p: LexborNode | None = node.parent
+    while p is not None and p.tag not in ("body", "html"):
+        if p.tag in _CHROME_TAGS or p.attributes.get("role") in ("navigation", "banner", "contentinfo"):
+            return True
+        ident = fold_text(f"{p.attributes.get('id') or ''} {p.attributes.get('class') or ''}")
+        if ident and _CHROME_WORDS.search(ident):
+            return True
+        p = p.parent
+    return False
+
+
+def _side_box_ids(tree: LexborHTMLParser) -> set[int]:
+    """mem_ids of links inside boxes titled "Tin mới", "Tin nổi bật", "Liên kết"…"""
+    ids: set[int] = set()
+    for h in tree.css("h1, h2, h3, h4, h5, h6, strong, b, span, div, p, a"):
+        t = fold_text(node_text(h))
+        if not t or len(t) > 40 or not _SIDE_BOX_TITLES.match(t):
+            continue
+        if h.tag == "div" and h.css_first("a, div, p") is not None and len(t) > 25:
+            continue
+        box = h.parent
+        # climb to the box holding the title's list, but never to a page-sized block
+        for _ in range(3):
+            if box is None:
+                break
+            links = box.css("a[href]")
+            if len(links) > 1:
+                break
+            box = box.parent
+        if box is None:
+            continue
+        links = box.css("a[href]")
+        if len(links) > 40:
+            continue
+        ids.update(a.mem_id for a in links)
+    return ids
+
+
+def _title_match(text: str, title: str) -> bool:
+    t = fold_text(text).strip(" .…")
+    e = fold_text(title).strip(" .…")
+    if not t or not e:
+        return False
+    if t == e or e in t:
+        return True
+    return len(t) >= 20 and e.startswith(t)  # truncated titles "Mở rộng quyền lợi BHYT…"
+
+
+def search_results_match(html: str, url: str, expected_url: str, expected_title: str) -> tuple[bool, int]:
+    """(does the result page list the expected item, how many result items were seen)."""
+    tree = LexborHTMLParser(html or "")
+    body = tree.body
+    if body is None:
+        return False, 0
+    for n in body.css("script, style, noscript, template"):
+        n.decompose()
+    base = base_url(tree, url)
+    page_text = fold_text(body.text(separator=" "))
+    side = _side_box_ids(tree)
+    want = canonical_url(expected_url) if expected_url else ""
+    # Links after a "Kết quả tìm kiếm" marker are results; without a marker, the main content.
+    marker_seen = _RESULT_MARKERS.search(page_text) is not None
+    items: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for a in body.css("a[href]"):
+        if a.mem_id in side or _is_chrome(a):
+            continue
+        u = absolute_url(_attr(a, "href"), base)
+        if u is None:
+            continue
+        text = node_text(a) or _attr(a, "title")
+        key = canonical_url(u)
+        if key == canonical_url(url):
+            continue
+        if key in seen:
+            continue
+        seen.add(key)
+        items.append((key, text))
+    matched = any((want and k == want) or (expected_title and _title_match(t, expected_title)) for k, t in items)
+    count = sum(1 for _, t in items if len(t) >= 20)  # result titles, not pager digits/icons
+    if _NO_RESULTS.search(page_text) and not matched:
+        return False, 0
+    if not marker_seen and not matched:
+        return False, count
+    return matched, count

@@ -1,0 +1,128 @@
+"""Text helpers: decoding HTML bytes, normalising and folding Vietnamese text.
+
+All functions are pure and never raise on odd input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+# Zero-width and invisible formatting characters seen in real portal markup (e.g. the
+# Krông Nô footer splits words with U+200B), plus the soft hyphen and BOM.
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
+_WS_RE = re.compile(r"\s+")
+_META_CHARSET_RE = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE
+)
+_HEADER_CHARSET_RE = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+
+# Labels that servers and pages use for encodings Python knows under another name.
+_CHARSET_ALIASES = {
+    "windows-1258": "cp1258",
+    "win-1258": "cp1258",
+    "x-cp1258": "cp1258",
+    "windows-1252": "cp1252",
+    "iso-8859-1": "cp1252",  # WHATWG: latin-1 labels mean windows-1252
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "utf8": "utf-8",
+    "unicode": "utf-16",
+}
+
+
+def _lookup(label: str | None) -> str | None:
+    """A Python codec name for an HTTP/HTML charset label, or None if unknown."""
+    if not label:
+        return None
+    name = label.strip().strip("\"'").lower()
+    name = _CHARSET_ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _bom_codec(body: bytes) -> tuple[str, int] | None:
+    if body.startswith(codecs.BOM_UTF8):
+        return "utf-8", 3
+    if body.startswith(codecs.BOM_UTF16_LE) or body.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16", 0  # the utf-16 codec consumes the BOM itself
+    return None
+
+
+def decode_html(body: bytes, content_type: str | None) -> str:
+    """Decode an HTML response body to NFC text.
+
+    Order: a BOM (it is unambiguous and browsers let it win), the charset of the HTTP
+    Content-Type header, a <meta charset>/<meta http-equiv> in the first 4 KB, then UTF-8;
+    when strict UTF-8 fails we try windows-1258 (old Vietnamese sites) and finally UTF-8
+    with replacement characters. Never raises.
+    """
+    if not body:
+        return ""
+    candidates: list[tuple[str, int]] = []
+    bom = _bom_codec(body)
+    if bom:
+        candidates.append(bom)
+    if content_type:
+        m = _HEADER_CHARSET_RE.search(content_type)
+        codec = _lookup(m.group(1)) if m else None
+        if codec:
+            candidates.append((codec, 0))
+    m2 = _META_CHARSET_RE.search(body[:4096])
+    if m2:
+        codec = _lookup(m2.group(1).decode("ascii", "replace"))
+        if codec:
+            # A page that declares utf-16 in ASCII markup is not utf-16: ignore that.
+            if not codec.startswith("utf-16"):
+                candidates.append((codec, 0))
+    candidates.append(("utf-8", 0))
+    for codec, skip in candidates:
+        try:
+            text = body[skip:].decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        return unicodedata.normalize("NFC", text)
+    # Nothing decoded cleanly: a single-byte Vietnamese codepage never fails on cp1258 for
+    # most bytes, but we prefer UTF-8 with replacements when the page mostly is UTF-8.
+    text = body.decode("utf-8", errors="replace")
+    if text.count("\ufffd") > max(8, len(text) // 200):
+        text = body.decode("cp1258", errors="replace")
+    return unicodedata.normalize("NFC", text)
+
+
+def normalize_text(s: str) -> str:
+    """NFC, drop zero-width characters, NBSP and other spaces -> ' ', collapse whitespace."""
+    if not s:
+        return ""
+    if not unicodedata.is_normalized("NFC", s):
+        s = unicodedata.normalize("NFC", s)
+    s = _INVISIBLE_RE.sub("", s)
+    s = s.replace("\u00a0", " ")
+    return _WS_RE.sub(" ", s).strip()
+
+
+def fold(s: str) -> str:
+    """Lower-case, strip Vietnamese diacritics (đ -> d), normalise spaces: for matching labels."""
+    s = normalize_text(s).lower().replace("đ", "d").replace("Đ", "d")
+    decomposed = unicodedata.normalize("NFD", s)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def word_count(s: str) -> int:
+    """Number of Vietnamese words, counted as syllables.
+
+    Vietnamese writes one syllable per space-separated token ("bảo hiểm xã hội" = 4), and
+    portal quotas and newsroom practice count these tokens. A token counts when it holds
+    at least one letter or digit; punctuation-only tokens ("-", "–", "…") do not, and
+    numbers such as "01/7/2026" or "47,5%" count once.
+    """
+    count = 0
+    for tok in normalize_text(s).split(" "):
+        if any(ch.isalnum() for ch in tok):
+            count += 1
+    return count

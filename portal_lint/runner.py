@@ -1,0 +1,193 @@
+"""Runs audits: crawl -> snapshot -> rules -> store, one site or all of them concurrently.
+
+This is where the clock is read (once per run, into RunContext and the crawler's clock);
+everything downstream receives dates.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from portal_lint.config import Config, Site, load_config
+from portal_lint.engine import run_rules, validate_config_rules
+from portal_lint.fetch.client import Fetcher, host_key
+from portal_lint.fetch.crawler import Crawler
+from portal_lint.rulepack import RulePack, load_rulepack
+from portal_lint.snapshot import Finding, RunContext, Snapshot
+from portal_lint.store.repo import Store
+
+log = logging.getLogger(__name__)
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def vn_now() -> datetime:
+    """Local Vietnam time, naive (the database stores local time)."""
+    return datetime.now(VN_TZ).replace(tzinfo=None)
+
+
+def default_cache_dir() -> Path:
+    if os.environ.get("PORTAL_LINT_CACHE"):
+        return Path(os.environ["PORTAL_LINT_CACHE"])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("portal-lint", appauthor=False))
+
+
+@dataclass
+class SiteResult:
+    site: Site
+    ctx: RunContext
+    snapshot: Snapshot | None = None
+    findings: list[Finding] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+    requests: int = 0
+    cached: int = 0
+    run_id: int | None = None
+    error: str | None = None  # a tool error (not the site's fault)
+    seconds: float = 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        snap = self.snapshot
+        return {
+            "site": self.site.id,
+            "url": self.site.url,
+            "as_of": self.ctx.as_of.isoformat(),
+            "findings": [f.as_json(self.ctx.lang) for f in self.findings],
+            "fetch_failures": [
+                {"url": r.url, "outcome": r.outcome, "status": r.status, "reason": r.reason}
+                for r in (snap.failed_fetches() if snap else [])
+            ][:200],
+            "requests": self.requests,
+            "error": self.error,
+        }
+
+    @property
+    def failing(self) -> bool:
+        return any(f.status == "fail" for f in self.findings)
+
+
+def _stats(snap: Snapshot, store: Store, site: Site, ctx: RunContext, pack: RulePack, cfg: Config | None) -> dict[str, Any]:
+    """Per-month figures for the scorecard and Phụ lục 03 (never fatal)."""
+    from portal_lint.engine import resolve_params
+    from portal_lint.rules.base import load_all
+
+    stats: dict[str, Any] = {"site_name": site.name or site.id}
+    quota_rule = load_all().get("post-quota")
+    if quota_rule is not None:
+        p = resolve_params(quota_rule, pack, cfg, site)
+        stats["quota"] = getattr(p, "min_posts_per_month", None)
+        stats["quota_cited"] = bool(getattr(p, "quota_cited", False))
+        stats["quota_source"] = getattr(p, "quota_source", "")
+    history = store.history(site.id, ctx.as_of)
+    complete = snap.coverage.complete_since
+    if history.complete_since and (complete is None or history.complete_since < complete):
+        complete = history.complete_since
+    stats["complete_since"] = snap.coverage.complete_since.isoformat() if snap.coverage.complete_since else None
+    stats["articles_total"] = len(snap.articles)
+    readings = [r.value for r in snap.counter_readings if r.value is not None]
+    stats["counter_last"] = readings[-1] if readings else None
+    try:
+        from portal_lint import stats as st
+
+        refs = store.reference_texts(site.id) if hasattr(store, "reference_texts") else {}
+        reposts = st.find_reposts(snap.articles, refs)
+        stats["monthly"] = st.monthly_stats(
+            snap.articles, history.articles, complete, ctx.as_of, months=12, repost_of=reposts,
+            category_map=site.category_map,
+        )
+        stats["reposts"] = reposts
+    except Exception as exc:  # noqa: BLE001 - statistics are auxiliary; the audit goes on
+        log.warning("statistics failed for %s: %s", site.id, exc)
+        stats["stats_error"] = f"{type(exc).__name__}: {exc}"
+    return stats
+
+
+async def audit_site(
+    site: Site,
+    cfg: Config | None,
+    store: Store,
+    ctx: RunContext,
+    *,
+    pack: RulePack | None = None,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    cache_dir: Path | None = None,
+    clock: Callable[[], datetime] = vn_now,
+    save: bool = True,
+) -> SiteResult:
+    pack = pack or load_rulepack()
+    result = SiteResult(site=site, ctx=ctx)
+    started = time.monotonic()
+    settings = cfg.crawl_for(site) if cfg is not None else Config().crawl_for(site)
+    try:
+        history = store.history(site.id, ctx.as_of)
+        known = store.known_articles(site.id)
+        hosts = {host_key(site.url)}
+        site_cache = (cache_dir / site.id) if cache_dir else None
+        async with Fetcher(settings, hosts, cache_dir=site_cache) as fetcher:
+            crawler = Crawler(
+                site, settings, fetcher, as_of=ctx.as_of, clock=clock,
+                known_articles=known, history_complete_since=history.complete_since,
+            )
+            snap = await crawler.crawl()
+            result.requests, result.cached = fetcher.network_requests, fetcher.cache_answers
+        result.snapshot = snap
+        result.findings = run_rules(snap, history, ctx, site, pack, cfg, select, ignore)
+        result.stats = _stats(snap, store, site, ctx, pack, cfg)
+        result.stats["requests"] = result.requests
+        if save:
+            result.run_id = store.save_run(
+                site_id=site.id, site_name=site.name, site_url=site.url, snap=snap,
+                findings=result.findings, ctx=ctx, stats=result.stats,
+                requests=result.requests, cached=result.cached,
+            )
+    except Exception as exc:  # noqa: BLE001 - one site's tool error never stops the others
+        log.exception("audit of %s failed", site.id)
+        result.error = f"{type(exc).__name__}: {exc}"
+    result.seconds = round(time.monotonic() - started, 2)
+    return result
+
+
+async def audit_many(
+    sites: list[Site],
+    cfg: Config | None,
+    store: Store,
+    ctx: RunContext,
+    *,
+    parallel: int = 4,
+    on_done: Callable[[SiteResult], None] | None = None,
+    **kwargs: Any,
+) -> list[SiteResult]:
+    sem = asyncio.Semaphore(parallel)
+
+    async def one(site: Site) -> SiteResult:
+        async with sem:
+            res = await audit_site(site, cfg, store, ctx, **kwargs)
+        if on_done:
+            on_done(res)
+        return res
+
+    return list(await asyncio.gather(*(one(s) for s in sites)))
+
+
+def audit_from_config(config_path: str, db_url: str, as_of: date | None = None) -> int:
+    """Audit every site in a config (used by the scheduler). Returns the number of tool errors."""
+    cfg = load_config(config_path)
+    pack = load_rulepack()
+    validate_config_rules(cfg, pack)
+    store = Store(db_url)
+    try:
+        ctx = RunContext(as_of=as_of or vn_now().date())
+        results = asyncio.run(audit_many(cfg.sites, cfg, store, ctx, pack=pack, cache_dir=default_cache_dir()))
+    finally:
+        store.close()
+    return sum(1 for r in results if r.error)

@@ -1,0 +1,264 @@
+"""The only code that writes the database: open, migrate, read history, save a run."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from portal_lint.snapshot import (
+    CounterReading,
+    Finding,
+    History,
+    RunContext,
+    Snapshot,
+    StoredArticle,
+    to_jsonable,
+)
+from portal_lint.store.models import (
+    ArticleRow,
+    CounterReadingRow,
+    FindingRow,
+    RunRow,
+    SiteRow,
+)
+
+ENV_DB = "PORTAL_LINT_DB"
+
+
+def default_db_url() -> str:
+    """`PORTAL_LINT_DB` if set, else an SQLite file in the user's data directory."""
+    if os.environ.get(ENV_DB):
+        return os.environ[ENV_DB]
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir("portal-lint", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'portal-lint.db'}"
+
+
+def migrations_dir() -> Path:
+    """Alembic scripts: inside the installed package, or db/migrations in a checkout."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "_migrations"
+    if (packaged / "env.py").is_file():
+        return packaged
+    return here.parent / "db" / "migrations"
+
+
+def _alembic_config(url: str) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def upgrade(url: str, engine: Engine | None = None) -> None:
+    """Run Alembic migrations up to head (idempotent)."""
+    from alembic import command
+
+    cfg = _alembic_config(url)
+    if engine is not None:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    else:
+        command.upgrade(cfg, "head")
+
+
+def _make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")  # readers never block the nightly writer
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Store:
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        self.url = url
+        if url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        self.engine = _make_engine(url)
+        if migrate:
+            upgrade(url, self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed on success, rolled back on any error."""
+        with self._sessions.begin() as s:
+            yield s
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------ reading
+    def history(self, site_id: str, as_of: date, lookback_days: int = 400) -> History:
+        """Stored history up to the end of `as_of` (later data is ignored for replays)."""
+        end = datetime.combine(as_of, datetime.max.time())
+        start = end - timedelta(days=lookback_days)
+        with self.session() as s:
+            readings = [
+                CounterReading(at=r.at, value=r.value, source_url=r.source_url, method=r.method)
+                for r in s.scalars(
+                    select(CounterReadingRow)
+                    .where(CounterReadingRow.site_id == site_id, CounterReadingRow.at <= end)
+                    .order_by(CounterReadingRow.at)
+                )
+            ]
+            articles = [
+                StoredArticle(
+                    url=a.url,
+                    title=a.title,
+                    published=a.published,
+                    category_label=a.category_label,
+                    word_count=a.word_count,
+                    first_seen=a.first_seen,
+                    content_hash=a.content_hash,
+                )
+                for a in s.scalars(
+                    select(ArticleRow).where(
+                        ArticleRow.site_id == site_id,
+                        ArticleRow.published >= start,
+                    )
+                )
+            ]
+            prior = s.scalars(
+                select(RunRow)
+                .where(RunRow.site_id == site_id, RunRow.as_of <= as_of)
+                .order_by(RunRow.id)
+            ).all()
+            complete_since = None
+            for run in prior:
+                cs = (run.stats or {}).get("complete_since")
+                if cs:
+                    d = date.fromisoformat(cs)
+                    complete_since = d if complete_since is None else min(complete_since, d)
+        return History(counter_readings=readings, articles=articles, complete_since=complete_since)
+
+    def known_articles(self, site_id: str) -> dict[str, dict[str, Any]]:
+        """url -> stored article JSON, so the crawler can skip unchanged old articles."""
+        with self.session() as s:
+            return {
+                a.url: dict(a.data or {}, content_hash=a.content_hash)
+                for a in s.scalars(select(ArticleRow).where(ArticleRow.site_id == site_id))
+            }
+
+    # ------------------------------------------------------------------ writing
+    def save_run(
+        self,
+        *,
+        site_id: str,
+        site_name: str,
+        site_url: str,
+        snap: Snapshot,
+        findings: list[Finding],
+        ctx: RunContext,
+        stats: dict[str, Any],
+        requests: int,
+        cached: int,
+    ) -> int:
+        """Write a complete run in ONE transaction: articles, readings, findings, run."""
+        now = snap.finished_at or snap.started_at
+        with self.session() as s:
+            site = s.get(SiteRow, site_id)
+            if site is None:
+                site = SiteRow(id=site_id)
+                s.add(site)
+            site.name, site.url, site.updated_at = site_name, site_url, now
+            s.flush()
+
+            failures = snap.failed_fetches()
+            run = RunRow(
+                site_id=site_id,
+                started_at=snap.started_at,
+                finished_at=now,
+                as_of=ctx.as_of,
+                lang=ctx.lang,
+                requests=requests,
+                cached=cached,
+                failed=len(failures),
+                home_ok=snap.home_ok,
+                fetch_failures=[
+                    {"url": r.url, "outcome": r.outcome, "status": r.status, "reason": r.reason}
+                    for r in failures[:500]
+                ],
+                stats=to_jsonable(stats),
+            )
+            s.add(run)
+            s.flush()
+
+            existing = {
+                a.url: a
+                for a in s.scalars(select(ArticleRow).where(ArticleRow.site_id == site_id))
+            }
+            for art in snap.articles:
+                if not art.fetched and art.url in existing:
+                    existing[art.url].last_seen = now
+                    continue
+                row = existing.get(art.url)
+                if row is None:
+                    row = ArticleRow(site_id=site_id, url=art.url, first_seen=now)
+                    s.add(row)
+                    existing[art.url] = row
+                row.title = art.title[:2000]
+                row.published = art.published
+                row.category_label = art.category_label
+                row.word_count = art.word_count
+                row.content_hash = art.content_hash
+                row.last_seen = now
+                row.data = to_jsonable(art)
+
+            for r in snap.counter_readings:
+                s.add(
+                    CounterReadingRow(
+                        site_id=site_id,
+                        run_id=run.id,
+                        at=r.at,
+                        value=r.value,
+                        source_url=r.source_url,
+                        method=r.method,
+                    )
+                )
+            for f in findings:
+                s.add(
+                    FindingRow(
+                        run_id=run.id,
+                        site_id=site_id,
+                        rule=f.rule,
+                        status=f.status,
+                        message=f.message,
+                        message_en=f.message_en,
+                        evidence=list(f.evidence),
+                        value=to_jsonable(f.value),
+                    )
+                )
+            return run.id
+
+    def reference_texts(self, exclude_site: str, limit: int = 5000) -> dict[str, str]:
+        """Bodies of other sites' recent articles, for re-post (đăng lại) detection."""
+        with self.session() as s:
+            rows = s.execute(
+                select(ArticleRow.url, ArticleRow.data)
+                .where(ArticleRow.site_id != exclude_site)
+                .order_by(ArticleRow.published.desc())
+                .limit(limit)
+            ).all()
+        return {url: (data or {}).get("body_text", "") for url, data in rows if data}
