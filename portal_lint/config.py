@@ -128,15 +128,6 @@ class Config(_Strict):
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
     path: Path | None = Field(None, exclude=True)
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> Config:
-        seen: set[str] = set()
-        for site in self.sites:
-            if site.id in seen:
-                raise ValueError(f"site id {site.id!r} appears twice")
-            seen.add(site.id)
-        return self
-
     def site(self, site_id: str) -> Site | None:
         return next((s for s in self.sites if s.id == site_id), None)
 
@@ -256,6 +247,15 @@ def parse_config(text: str, path: Path | str = "<string>") -> Config:
                 + (f"\n  hint: {hint}" if hint else "")
             )
         raise ConfigError("\n".join(msgs)) from None
+    seen: set[str] = set()
+    for i, site in enumerate(cfg.sites):
+        if site.id in seen:
+            line = _line_of(data, lines, ("sites", i, "id"))
+            raise ConfigError(
+                f"{path}:{line}: field 'sites[{i}].id': site id {site.id!r} appears twice\n"
+                "  hint: ids are used on the command line and in the database; make each unique"
+            )
+        seen.add(site.id)
     cfg.path = path
     return cfg
 

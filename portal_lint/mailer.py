@@ -150,7 +150,7 @@ def send_with_retries(
             return attempt
         except smtplib.SMTPAuthenticationError as exc:
             raise SendFailed(attempt, f"SMTP login refused ({exc.smtp_code})", True) from exc
-        except Exception as exc:  # noqa: BLE001 - classified below
+        except Exception as exc:
             reason = f"{type(exc).__name__}: {exc}"
             if not _transient(exc):
                 raise SendFailed(attempt, reason, True) from exc

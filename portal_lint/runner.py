@@ -98,11 +98,11 @@ def _stats(snap: Snapshot, store: Store, site: Site, ctx: RunContext, pack: Rule
     try:
         from portal_lint import stats as st
 
-        refs = store.reference_texts(site.id) if hasattr(store, "reference_texts") else {}
-        reposts = st.find_reposts(snap.articles, refs)
+        refs = store.reference_texts(site.id, limit=1500)
+        reposts = st.find_reposts(snap.articles, refs, own_hosts=[host_key(site.url)])
         stats["monthly"] = st.monthly_stats(
             snap.articles, history.articles, complete, ctx.as_of, months=12, repost_of=reposts,
-            category_map=site.category_map,
+            bhyt_label_slugs=site.category_map,
         )
         stats["reposts"] = reposts
     except Exception as exc:  # noqa: BLE001 - statistics are auxiliary; the audit goes on

@@ -17,12 +17,15 @@ caller (RunContext.as_of).
 
 from __future__ import annotations
 
-import hashlib
+import heapq
 import re
-from collections import Counter
+import unicodedata
+import zlib
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import chain
 
 from portal_lint.extract.text import fold, normalize_text, word_count
 from portal_lint.snapshot import Article, StoredArticle
@@ -170,12 +173,12 @@ def keyword_hits(text: str, keywords: Iterable[str]) -> list[str]:
 
 SHINGLE_WORDS = 5
 REPOST_JACCARD = 0.6
+SKETCH_K = 128
 MIN_SHINGLES = 20  # bodies shorter than ~25 words are not compared (too little to judge)
 
 # Source lines that credit another outlet rather than the provincial office itself.
 # Matched on folded text (no diacritics), except "báo" which folds into "bao" = "bảo".
 _FOREIGN_SOURCE_FOLDED = [
-    re.compile(r"baohiemxahoi\.gov\.vn"),
     re.compile(r"\b(bhxh|bao hiem xa hoi) (viet nam|vn)\b"),
     re.compile(r"\bcong (ttdt|thong tin dien tu) (bhxh|bao hiem xa hoi) viet nam\b"),
     re.compile(r"\btap chi\b"),
@@ -187,13 +190,20 @@ _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|info))\b")
 _SOURCE_PREFIX = re.compile(r"^\s*(nguồn|theo|nguon)\s*[:\-–]?\s*", re.IGNORECASE)
 
 
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
 def _shingles(text: str) -> set[int]:
-    words = match_text(text).split()
-    out: set[int] = set()
-    for i in range(len(words) - SHINGLE_WORDS + 1):
-        gram = " ".join(words[i : i + SHINGLE_WORDS]).encode()
-        out.add(int.from_bytes(hashlib.blake2b(gram, digest_size=8).digest(), "big"))
-    return out
+    """Hashes of the text's word 5-grams (lower-cased, NFC; diacritics kept).
+
+    Each word is hashed once with CRC-32 (zlib) and each 5-gram is the hash of the tuple of
+    five word hashes: tuples of ints hash identically in every process (no PYTHONHASHSEED),
+    and the whole pipeline runs in C. Measured on VNTC articles (2.3k characters): ~0.25 ms
+    per article, against ~2 ms for blake2b over joined 5-gram strings.
+    """
+    words = _TOKEN.findall(unicodedata.normalize("NFC", text or "").lower())
+    ids = [zlib.crc32(w.encode()) for w in words]
+    return set(map(hash, zip(ids, ids[1:], ids[2:], ids[3:], ids[4:])))
 
 
 def jaccard(a: str, b: str) -> float:
@@ -218,12 +228,29 @@ def credits_other_outlet(source_line: str | None, own_hosts: Iterable[str] = ())
         host = m.group(1).removeprefix("www.")
         if not any(host == o or host.endswith("." + o) or o.endswith("." + host) for o in own):
             return raw
+    # Own domains were accepted above; the name patterns look at the words only.
+    words_only = _DOMAIN.sub(" ", folded)
     if _NEWSPAPER.search(lowered):
         return raw
     for pat in _FOREIGN_SOURCE_FOLDED:
-        if pat.search(folded):
+        if pat.search(words_only):
             return raw
     return None
+
+
+def _sketch(text: str) -> frozenset[int]:
+    """Bottom-k sketch: the SKETCH_K smallest shingle hashes (all of them for short texts)."""
+    sh = _shingles(text)
+    if len(sh) < MIN_SHINGLES:
+        return frozenset()
+    return frozenset(sh if len(sh) <= SKETCH_K else heapq.nsmallest(SKETCH_K, sh))
+
+
+def _sketch_jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    """Bottom-k Jaccard estimate (exact when both texts have at most SKETCH_K shingles)."""
+    union_k = heapq.nsmallest(SKETCH_K, a | b)
+    both = sum(1 for h in union_k if h in a and h in b)
+    return both / len(union_k) if union_k else 0.0
 
 
 def find_reposts(
@@ -234,22 +261,29 @@ def find_reposts(
 ) -> dict[str, str]:
     """Posts that are re-posts (đăng lại), with a Vietnamese reason, by URL.
 
-    A post is a re-post when its body is a near-duplicate (Jaccard over word 5-gram shingles
-    >= `threshold`) of one of `reference_texts` (e.g. bodies from Cổng TTĐT BHXH Việt Nam),
-    or when its source line ("Nguồn: …", "Theo …") credits another outlet. Only fetched
-    articles are judged. Candidate pairs come from an inverted shingle index, so the cost
-    grows with shared shingles, not with len(articles) * len(reference_texts).
+    A post is a re-post when its source line ("Nguồn: …", "Theo …") credits another outlet,
+    or when its body is a near-duplicate of one of `reference_texts` (e.g. bodies from Cổng
+    TTĐT BHXH Việt Nam): Jaccard similarity of word 5-gram shingle sets >= `threshold`.
+    Jaccard is estimated with bottom-k sketches (k = 128: exact for texts up to ~130 words,
+    standard error <= 0.045 above), and candidate pairs come from an inverted index over
+    sketch hashes, so cost grows with shared shingles, not len(articles) * len(references).
+    Only fetched articles are judged. Measured (VNTC, 2.3k-character articles, 2 busy CPUs):
+    ~1 ms per text to sketch; 300 posts against 5,000 reference texts in a few seconds.
     """
-    refs: list[tuple[str, set[int]]] = []
-    items = reference_texts.items() if isinstance(reference_texts, Mapping) else enumerate(reference_texts)
+    refs: list[tuple[str, frozenset[int]]] = []
+    items = (
+        reference_texts.items()
+        if isinstance(reference_texts, Mapping)
+        else enumerate(reference_texts)
+    )
     for key, text in items:
-        sh = _shingles(text)
-        if len(sh) >= MIN_SHINGLES:
-            refs.append((str(key), sh))
-    index: dict[int, list[int]] = {}
-    for i, (_, sh) in enumerate(refs):
-        for h in sh:
-            index.setdefault(h, []).append(i)
+        sk = _sketch(text)
+        if sk:
+            refs.append((str(key), sk))
+    index: defaultdict[int, list[int]] = defaultdict(list)
+    for i, (_, sk) in enumerate(refs):
+        for h in sk:
+            index[h].append(i)
 
     own = list(own_hosts)
     out: dict[str, str] = {}
@@ -262,16 +296,18 @@ def find_reposts(
         if outlet is not None:
             out[art.url] = f"nguồn ghi: {outlet}"
             continue
-        sh = _shingles(art.body_text)
-        if len(sh) < MIN_SHINGLES or not refs:
+        if not refs:
             continue
-        shared: Counter[int] = Counter()
-        for h in sh:
-            for i in index.get(h, ()):
-                shared[i] += 1
+        sk = _sketch(art.body_text)
+        if not sk:
+            continue
+        shared = Counter(chain.from_iterable(index.get(h, ()) for h in sk))
         best, best_j = None, 0.0
-        for i, inter in shared.items():
-            j = inter / (len(sh) + len(refs[i][1]) - inter)
+        for i, n in shared.items():
+            # Two sketches of texts with Jaccard J share about J * k hashes; far fewer cannot pass.
+            if n < 0.5 * threshold * min(len(sk), len(refs[i][1])):
+                continue
+            j = _sketch_jaccard(sk, refs[i][1])
             if j > best_j:
                 best, best_j = i, j
         if best is not None and best_j >= threshold:
@@ -323,7 +359,13 @@ def monthly_stats(
     reposts = repost_of or {}
     firsts = full_months_before(as_of, months)
     out: dict[str, dict] = {
-        month_key(m): {"posts": 0, "new": 0, "repost": 0, "bhyt": 0, "complete": month_complete(m, complete_since)}
+        month_key(m): {
+            "posts": 0,
+            "new": 0,
+            "repost": 0,
+            "bhyt": 0,
+            "complete": month_complete(m, complete_since),
+        }
         for m in firsts
     }
     for post in merge_posts(articles, stored):

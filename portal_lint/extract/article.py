@@ -32,8 +32,21 @@ from portal_lint.extract.urls import canonicalize, date_from_url, same_site
 from portal_lint.snapshot import Article, Image
 
 # Tags whose content never belongs to an article's text.
-_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "select", "button",
-              "textarea", "input", "link", "meta", "head")
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "canvas",
+    "select",
+    "button",
+    "textarea",
+    "input",
+    "link",
+    "meta",
+    "head",
+)
 _BOILER_TAGS = ("nav", "aside", "menu")
 _SECTION_TAGS = ("header", "footer")  # boilerplate only outside <article>/<main>
 _BOILER_ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "menubar")
@@ -54,24 +67,43 @@ _BLOCK_TAGS = frozenset(
 )
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _RELATED_MARKERS = (
-    "tin lien quan", "bai lien quan", "tin bai lien quan", "cac tin khac", "tin khac",
-    "cac bai khac", "bai viet lien quan", "tin cung chuyen muc", "cac tin da dua",
-    "tin da dua", "xem them", "doc them", "tin moi hon", "tin cu hon", "binh luan",
-    "y kien ban doc", "chia se", "in bai viet", "gui mail", "tin noi bat", "tin moi",
+    "tin lien quan",
+    "bai lien quan",
+    "tin bai lien quan",
+    "cac tin khac",
+    "tin khac",
+    "cac bai khac",
+    "bai viet lien quan",
+    "tin cung chuyen muc",
+    "cac tin da dua",
+    "tin da dua",
+    "xem them",
+    "doc them",
+    "tin moi hon",
+    "tin cu hon",
+    "binh luan",
+    "y kien ban doc",
+    "chia se",
+    "in bai viet",
+    "gui mail",
+    "tin noi bat",
+    "tin moi",
 )
 _ROLE_RE = re.compile(
     r"^(?:pho |truong |giam doc|chu tich|bien tap|ban bien tap|thu ky|admin|quan tri|"
     r"phong |trung tam|van phong|so |bhxh|bao hiem)|ban bien tap|bien tap vien|webmaster",
 )
-_SOURCE_RE = re.compile(r"^\(?\s*ngu[ồô]n(?:\s+(?:tin|bài|ảnh))?\s*[:：\-–]\s*(.+?)\)?\s*$",
-                        re.IGNORECASE)
+_SOURCE_RE = re.compile(
+    r"^\(?\s*ngu[ồô]n(?:\s+(?:tin|bài|ảnh))?\s*[:：\-–]\s*(.+?)\)?\s*$", re.IGNORECASE
+)
 _AUTHOR_LABEL_RE = re.compile(
     r"^(?:tác giả|người viết|bài(?:\s+và\s+ảnh|,\s*ảnh)?|tin(?:,\s*ảnh)?|tin\s+và\s+ảnh|"
     r"phóng viên|pv|ctv|author|by)\s*[:：]\s*(.+)$",
     re.IGNORECASE,
 )
-_CAPTION_RE = re.compile(r"^\(?\s*(?:ảnh|hình|hình ảnh|photo)\s*(?:minh họa|minh hoạ)?\s*[:：]?",
-                         re.IGNORECASE)
+_CAPTION_RE = re.compile(
+    r"^\(?\s*(?:ảnh|hình|hình ảnh|photo)\s*(?:minh họa|minh hoạ)?\s*[:：]?", re.IGNORECASE
+)
 _INFOGRAPHIC_RE = re.compile(r"infographic|motion ?graphic|e-?magazine|emagazine|megastory")
 _VIDEO_HOST_RE = re.compile(
     r"youtube\.com/(?:embed|watch)|youtube-nocookie\.com|youtu\.be/|vimeo\.com|"
@@ -80,8 +112,17 @@ _VIDEO_HOST_RE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE_TYPES = frozenset(
-    {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-     "backgroundnewsarticle", "webpage_article", "scholarlyarticle", "techarticle"}
+    {
+        "newsarticle",
+        "article",
+        "blogposting",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "backgroundnewsarticle",
+        "webpage_article",
+        "scholarlyarticle",
+        "techarticle",
+    }
 )
 
 
@@ -103,16 +144,30 @@ def node_text(node: LexborNode | None) -> str:
 
 
 def has_desc(node: LexborNode, selector: str) -> bool:
-    """True when a descendant (not the node itself: lexbor's css() matches it too) matches."""
-    return any(c.mem_id != node.mem_id for c in node.css(selector))
+    """True when a descendant (not the node itself: lexbor's css() matches it too) matches.
+    Asks each child for its first match, which stays linear on deeply nested markup."""
+    for child in node.iter():
+        if child.is_element_node and child.css_first(selector) is not None:
+            return True
+    return False
+
+
+def _abs(base: str, src: str) -> str | None:
+    try:
+        return urljoin(base, src.strip())
+    except ValueError:  # malformed hrefs such as "http://[::1"
+        return None
 
 
 def _is_centered_or_right(node: LexborNode, side: str) -> bool:
     align = _attr(node, "align").lower()
     style = _attr(node, "style").lower().replace(" ", "")
     cls = _attr(node, "class").lower()
-    return align == side or f"text-align:{side}" in style or f"text-{side}" in cls or (
-        side == "center" and node.tag == "center"
+    return (
+        align == side
+        or f"text-align:{side}" in style
+        or f"text-{side}" in cls
+        or (side == "center" and node.tag == "center")
     )
 
 
@@ -340,8 +395,11 @@ def _best_body(root: LexborNode) -> tuple[LexborNode | None, float]:
             # Only the div's own text (text nodes and inline children) counts as a paragraph.
             own = normalize_text(
                 "".join(
-                    (c.text(deep=True, separator="", strip=False) if c.tag not in _BLOCK_TAGS
-                     else "")
+                    (
+                        c.text(deep=True, separator="", strip=False)
+                        if c.tag not in _BLOCK_TAGS
+                        else ""
+                    )
                     for c in para.iter(include_text=True)
                 )
             )
@@ -350,8 +408,11 @@ def _best_body(root: LexborNode) -> tuple[LexborNode | None, float]:
             text = node_text(para)
         if len(text) < 25:
             continue
-        links = sum(len(node_text(a)) for a in para.css("a")) if para.tag not in ("div", "td",
-                                                                                "li") else 0
+        links = (
+            sum(len(node_text(a)) for a in para.css("a"))
+            if para.tag not in ("div", "td", "li")
+            else 0
+        )
         density = min(1.0, links / max(1, len(text)))
         value = (1 + text.count(",") + min(len(text) / 100, 3)) * (1 - density)
         parent = para.parent
@@ -418,6 +479,7 @@ def extract_article(html: str, url: str) -> Article | None:
             canonical_url = cand
 
     breadcrumb = _breadcrumb(tree)
+    active_menu = _active_menu_label(tree)
 
     # ---- video URLs before iframes/scripts are dropped (collected per region later)
     # ---- clean the tree
@@ -439,7 +501,7 @@ def extract_article(html: str, url: str) -> Article | None:
     refs = [r for r in (og_title, (ld_article or {}).get("headline")) if isinstance(r, str)]
     refs = [normalize_text(r) for r in refs if normalize_text(r)]
     refs += _strip_title_suffix(head_title) if head_title else []
-    title_node = _find_title_node(body_root, body, refs)
+    title_node, title_matched = _find_title_node(body_root, body, refs)
     title = node_text(title_node) if title_node is not None else ""
     if not title:
         title = refs[0] if refs else ""
@@ -462,8 +524,10 @@ def extract_article(html: str, url: str) -> Article | None:
     wc = word_count(body_text)
 
     # ---- is this a single article?
-    signals = int(bool(ld_article)) + int(og_type == "article") + int(
-        _meta(tree, "article:published_time") is not None
+    signals = (
+        int(bool(ld_article))
+        + int(og_type == "article")
+        + int(_meta(tree, "article:published_time") is not None)
     )
     link_ratio = _link_text_len(body) / max(1, len(node_text(body)))
     if wc < 10 or link_ratio > 0.5 or (wc < 40 and not signals):
@@ -475,6 +539,10 @@ def extract_article(html: str, url: str) -> Article | None:
     # A category page: its heading is the category name itself.
     if breadcrumb and _same_text(breadcrumb[-1], title) and not signals and wc < 300:
         return None
+    # A heading that no page metadata confirms over a short text is a home-page box
+    # ("Hoạt động của Lãnh đạo" + one teaser), not a post.
+    if not title_matched and not signals and wc < 80:
+        return None
     region = _region(body)
 
     # ---- date
@@ -485,12 +553,18 @@ def extract_article(html: str, url: str) -> Article | None:
     # ---- images, videos, infographic
     images = _images(region, url)
     videos = _videos(region, url, html)
-    category = _category(breadcrumb, title, ld_article, tree)
+    category = _category(breadcrumb, title, ld_article, tree) or active_menu
     infographic = bool(
-        _INFOGRAPHIC_RE.search(fold(" ".join(
-            [title, category or ""] + [i.caption or "" for i in images]
-            + [i.alt or "" for i in images] + [i.src.rsplit("/", 1)[-1] for i in images]
-        )))
+        _INFOGRAPHIC_RE.search(
+            fold(
+                " ".join(
+                    [title, category or ""]
+                    + [i.caption or "" for i in images]
+                    + [i.alt or "" for i in images]
+                    + [i.src.rsplit("/", 1)[-1] for i in images]
+                )
+            )
+        )
     )
 
     author = _find_author(ld_article, tree, body_root, body, lines)
@@ -527,7 +601,8 @@ def _is_home_url(url: str) -> bool:
         parts = urlsplit(url)
     except ValueError:
         return False
-    return not parts.query and bool(_HOME_PATH_RE.match(parts.path or "/"))
+    path = re.sub(r"^/web/\d{8,14}[a-z_]*/https?:/+[^/]+", "", parts.path)  # Web Archive copy
+    return not parts.query and bool(_HOME_PATH_RE.match(path or "/"))
 
 
 def _signature(node: LexborNode) -> tuple[str, str]:
@@ -542,10 +617,7 @@ def _repeated_item(body: LexborNode) -> bool:
         if cur is None or cur.parent is None or cur.tag in ("body", "html", "form"):
             return False
         sig = _signature(cur)
-        same = [
-            sib for sib in cur.parent.iter()
-            if sib.is_element_node and _signature(sib) == sig
-        ]
+        same = [sib for sib in cur.parent.iter() if sib.is_element_node and _signature(sib) == sig]
         if len(same) >= 3 and sum(1 for sib in same if _count_item_links(sib, 3) >= 1) >= 3:
             return True
         cur = cur.parent
@@ -579,14 +651,17 @@ def _doc_order(root: LexborNode) -> dict[int, int]:
 
 def _find_title_node(
     root: LexborNode, body: LexborNode, refs: list[str]
-) -> LexborNode | None:
+) -> tuple[LexborNode | None, bool]:
+    """The title element, and whether it matched a metadata title (og:title, <title>…)."""
     wanted = [fold(r) for r in refs if len(r) >= 8]
     lengths = {len(r) for r in refs if len(r) >= 8}
     candidates: list[tuple[LexborNode, str]] = []
     for node in root.css("h1, h2, h3, h4, p, div, span, td, a, strong, b"):
+        if has_desc(node, "p, div, h1, h2, h3, td"):
+            continue  # cheap rejection first: this loop visits every element
         raw = node.text(deep=True, separator="", strip=False)
-        if len(raw) > 3000 or has_desc(node, "p, div, h1, h2, h3, td"):
-            continue  # cheap rejections first: this loop visits every element
+        if len(raw) > 3000:
+            continue
         text = node_text(node)
         if len(text) in lengths:
             candidates.append((node, fold(text)))
@@ -594,18 +669,20 @@ def _find_title_node(
     for target in wanted:
         for node, folded in candidates:
             if folded == target:
-                return node
+                return node, True
     # No reference matched: first h1 before the body (logo h1s are short or images).
     order = _doc_order(root)
     body_pos = order.get(body.mem_id, 10**9)
     for sel in ("h1", "h2", '[class*="title"], [class*="tieude"], [class*="tieu-de"]'):
         for node in root.css(sel):
             text = node_text(node)
-            if 15 <= len(text) <= 400 and order.get(node.mem_id, 0) <= body_pos and not has_desc(
-                node, "p, div, h1, h2, h3, td"
+            if (
+                15 <= len(text) <= 400
+                and order.get(node.mem_id, 0) <= body_pos
+                and not has_desc(node, "p, div, h1, h2, h3, td")
             ):
-                return node
-    return None
+                return node, False
+    return None, False
 
 
 def _text_segments(root: LexborNode, limit: int = 10**9) -> list[tuple[LexborNode, str]]:
@@ -636,8 +713,16 @@ def _find_date(
                 dt = parse_vn_datetime(value)
                 if dt:
                     return dt, "jsonld"
-    for name in ("article:published_time", "og:published_time", "datePublished",
-                 "pubdate", "publishdate", "dc.date.issued", "dc.date", "date"):
+    for name in (
+        "article:published_time",
+        "og:published_time",
+        "datePublished",
+        "pubdate",
+        "publishdate",
+        "dc.date.issued",
+        "dc.date",
+        "date",
+    ):
         value = _meta(tree, name)
         if value:
             dt = parse_vn_datetime(value)
@@ -723,8 +808,9 @@ def _scan_dates(segs: list[tuple[LexborNode, str]], max_chars: int) -> datetime 
 
 def _is_lead_style(node: LexborNode) -> bool:
     cid = _classid(node).lower()
-    if re.search(r"sapo|lead|summary|tomtat|tom-tat|mota|mo-ta|description|intro|abstract|chapeau",
-                 cid):
+    if re.search(
+        r"sapo|lead|summary|tomtat|tom-tat|mota|mo-ta|description|intro|abstract|chapeau", cid
+    ):
         return True
     style = _attr(node, "style").replace(" ", "").lower()
     if "font-weight:bold" in style or "font-weight:700" in style:
@@ -745,23 +831,29 @@ def _find_sapo(
     lines: list[str],
 ) -> str | None:
     # An explicitly marked lead anywhere between title and body, or the first paragraph.
-    for node in root.css('[class*="sapo"], [class*="lead"], [class*="summary"], '
-                         '[class*="tomtat"], [class*="mota"], [class*="description"]'):
+    for node in root.css(
+        '[class*="sapo"], [class*="lead"], [class*="summary"], '
+        '[class*="tomtat"], [class*="mota"], [class*="description"]'
+    ):
         text = node_text(node)
         if 40 <= len(text) <= 1500:
             return text
     first_paras: list[LexborNode] = []
     container = _region(body)
-    for p in container.css("p, h2, div"):
+    title_fold = fold(node_text(title_node)) if title_node is not None else ""
+    for p in container.css("p, h2, h3, div"):
         if p.tag == "div" and has_desc(p, "p, div"):
             continue
-        if node_text(p):
-            first_paras.append(p)
-        if len(first_paras) >= 3:
-            break
-    for p in first_paras[:2]:
         text = node_text(p)
-        if 40 <= len(text) <= 1500 and _is_lead_style(p):
+        # Date lines, captions and the title itself are not the lead paragraph.
+        if len(text) < 40 or fold(text) == title_fold:
+            continue
+        first_paras.append(p)
+        if len(first_paras) >= 2:
+            break
+    for p in first_paras:
+        text = node_text(p)
+        if len(text) <= 1500 and _is_lead_style(p):
             return text
     if meta_desc and lines:
         md = fold(meta_desc).rstrip(". ")
@@ -811,9 +903,11 @@ def _find_author(
             if name:
                 return name
     # Elements whose class/id says author/byline, excluding role lines.
-    for node in root.css('[class*="author"], [class*="tacgia"], [class*="tac-gia"], '
-                         '[class*="byline"], [id*="author"], [id*="tacgia"], [rel="author"], '
-                         '[itemprop="author"]'):
+    for node in root.css(
+        '[class*="author"], [class*="tacgia"], [class*="tac-gia"], '
+        '[class*="byline"], [id*="author"], [id*="tacgia"], [rel="author"], '
+        '[itemprop="author"]'
+    ):
         name = _clean_author(node_text(node))
         if name:
             return name
@@ -848,8 +942,10 @@ def _category(
 ) -> str | None:
     items = [b for b in breadcrumb if fold(b) not in ("trang chu", "home", "trang nhat")]
     while items and (
-        _same_text(items[-1], title) or len(items[-1]) > 100
-        or fold(title).startswith(fold(items[-1])) and len(items[-1]) > 40
+        _same_text(items[-1], title)
+        or len(items[-1]) > 100
+        or fold(title).startswith(fold(items[-1]))
+        and len(items[-1]) > 40
     ):
         items.pop()
     if items:
@@ -862,6 +958,22 @@ def _category(
         return normalize_text(section)
     meta = _meta(tree, "article:section", "og:section")
     return meta
+
+
+def _active_menu_label(tree: LexborHTMLParser) -> str | None:
+    """The highlighted item of a menu (class active/selected/current), home excluded: the
+    last resort for the category when there is no breadcrumb or section metadata."""
+    if tree.body is None:
+        return None
+    for node in tree.body.css("nav, menu, [class*='menu'], [id*='menu'], [class*='nav']"):
+        for item in node.css(
+            "li.active, li.selected, li.current, a.active, a.selected, "
+            "a.current, [aria-current='page']"
+        ):
+            label = node_text(item.css_first("a") or item) if item.tag == "li" else node_text(item)
+            if label and len(label) <= 60 and fold(label) not in ("trang chu", "home"):
+                return label
+    return None
 
 
 def _images(region: LexborNode, url: str) -> list[Image]:
@@ -877,12 +989,20 @@ def _images(region: LexborNode, url: str) -> list[Image]:
         low = src.lower()
         if any(k in low for k in ("spacer", "icon", "logo", "blank.gif", "pixel", "/emoji")):
             continue
-        absolute = urljoin(url, src.strip())
+        absolute = _abs(url, src)
+        if absolute is None:
+            continue
+        alt = normalize_text(_attr(img, "alt")) or None
+        caption = _caption(img)
         if absolute in seen:
+            # The same picture twice (lead thumbnail + body): keep the captioned one.
+            for prev in out:
+                if prev.src == absolute:
+                    prev.caption = prev.caption or caption
+                    prev.alt = prev.alt or alt
             continue
         seen.add(absolute)
-        alt = normalize_text(_attr(img, "alt")) or None
-        out.append(Image(src=absolute, caption=_caption(img), alt=alt))
+        out.append(Image(src=absolute, caption=caption, alt=alt))
     return out
 
 
@@ -916,24 +1036,37 @@ def _caption(img: LexborNode) -> str | None:
             return own
     # An adjacent italic/centered short paragraph, or one starting "Ảnh: …".
     block = img
-    while block.parent is not None and block.tag not in ("p", "div", "figure", "center") and (
-        block.parent.tag not in ("body",)
+    while (
+        block.parent is not None
+        and block.tag not in ("p", "div", "figure", "center")
+        and (block.parent.tag not in ("body",))
     ):
         block = block.parent
     nxt = block.next
     hops = 0
-    while nxt is not None and hops < 4 and (nxt.tag in ("-text", "#text", "br") or (
-        nxt.is_text_node and not normalize_text(nxt.text_content or ""))):
+    while (
+        nxt is not None
+        and hops < 4
+        and (
+            nxt.tag in ("-text", "#text", "br")
+            or (nxt.is_text_node and not normalize_text(nxt.text_content or ""))
+        )
+    ):
         nxt = nxt.next
         hops += 1
     if nxt is not None and nxt.is_element_node:
         text = node_text(nxt)
-        if text and len(text) <= 300 and (
-            nxt.css_first("em, i") is not None
-            or _is_centered_or_right(nxt, "center")
-            or _CAPTION_RE.match(text)
-            or "caption" in _classid(nxt).lower()
-        ) and not has_desc(nxt, "img"):
+        if (
+            text
+            and len(text) <= 300
+            and (
+                nxt.css_first("em, i") is not None
+                or _is_centered_or_right(nxt, "center")
+                or _CAPTION_RE.match(text)
+                or "caption" in _classid(nxt).lower()
+            )
+            and not has_desc(nxt, "img")
+        ):
             return text
     return None
 
@@ -951,7 +1084,9 @@ def _videos(region: LexborNode, url: str, html: str) -> list[str]:
             src = _attr(node, "src") or _attr(node, "data-src")
         if not src:
             continue
-        absolute = urljoin(url, src.strip())
+        absolute = _abs(url, src)
+        if absolute is None:
+            continue
         if node.tag in ("video", "source") or _VIDEO_HOST_RE.search(absolute):
             if absolute not in out:
                 out.append(absolute)

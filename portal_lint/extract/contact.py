@@ -100,7 +100,7 @@ def find_spokesperson_links(html: str, url: str) -> list[str]:
     """Same-site links likely to hold the spokesperson, most likely first."""
     tree = LexborHTMLParser(html or "")
     base = base_url(tree, url)
-    ranked: list[tuple[int, int, str]] = []
+    ranked: list[tuple[float, int, str]] = []
     seen: set[str] = set()
     own = canonical_url(url)
     for i, a in enumerate(tree.css("a[href]")):
@@ -112,22 +112,22 @@ def find_spokesperson_links(html: str, url: str) -> list[str]:
             continue
         text = fold_text(node_text(a) or a.attributes.get("title") or "")
         path = fold_text(u.split("://", 1)[-1].split("/", 1)[-1])
-        rank: int | None = None
+        rank: float | None = None
         for r, pat in _LINK_RANKS:
             # Fallback pages (Giới thiệu, Liên hệ…) only by a short menu-like text or path.
             if pat.search(text) and (r <= 1 or len(text) <= 40):
                 rank = r
                 break
             if pat.search(path) and (r <= 1 or "?" not in path):
-                rank = r + (0 if r <= 1 else 0)
+                rank = r
                 break
         if rank is None:
             continue
         # Article pages about spokesperson training are less likely than a dedicated page.
         if rank <= 1 and len(text) > 80:
-            rank = 1.5  # type: ignore[assignment]
+            rank = 1.5
         seen.add(key)
-        ranked.append((rank, i, u))  # type: ignore[arg-type]
+        ranked.append((rank, i, u))
     ranked.sort()
     return [u for _, _, u in ranked]
 
@@ -143,8 +143,14 @@ _BLOCK_TAGS = frozenset(
 )
 _CELL_TAGS = frozenset({"td", "th"})
 _HONORIFIC = r"(?:Đồng\s+chí|Đ/c|đ/c|Ông|Bà|ông|bà|Đồng chí|ĐỒNG CHÍ|ÔNG|BÀ|Mr\.?|Ms\.?|Mrs\.?)"
-_NAME_LABEL = re.compile(r"(?:Họ\s*(?:và\s*)?tên|Họ\s*tên|Tên|Name)\s*[:\t]\s*(.+)", re.I)
-_TITLE_LABEL = re.compile(r"(?:Chức\s*vụ|Chức\s*danh|Title|Position)\s*[:\t]\s*(.+)", re.I)
+_NAME_LABEL = re.compile(r"(?:Họ\s*(?:và\s*)?tên|Họ\s*tên|Tên|Name)\s*[:\t][:\s]*(.+)", re.I)
+_TITLE_LABEL = re.compile(r"(?:Chức\s*vụ|Chức\s*danh|Title|Position)\s*[:\t][:\s]*(.+)", re.I)
+# A line that is only a label (definition lists, stacked cells): its value is the next line.
+_LABEL_ONLY = re.compile(
+    r"^(?:Họ\s*(?:và\s*)?tên|Chức\s*vụ|Chức\s*danh|Điện\s*thoại(?:\s*di\s*động)?|Số\s*điện\s*thoại|SĐT|ĐT|"
+    r"Di\s*động|E-?mail|Thư\s*điện\s*tử)\s*:?$",
+    re.I,
+)
 _PHONE_LABEL = re.compile(
     r"(?:Điện\s*thoại(?:\s*(?:di\s*động|cơ\s*quan|bàn))?|Số\s*điện\s*thoại|SĐT|ĐTDĐ|ĐT|DĐ|Di\s*động|Tel|Phone|Mobile|Hotline)"
     r"\s*[:.]?\s*",
@@ -178,13 +184,15 @@ def _block_text(node: LexborNode) -> str:
 
 def _name_after(text: str) -> str | None:
     """Capitalised words after the start of `text` (2–6 words): a Vietnamese personal name."""
-    words = []
-    for w in re.findall(r"[^\s,;:()\-–|/]+", text)[:7]:
-        w = w.strip(".")
+    words: list[str] = []
+    for raw in text.split()[:7]:
+        w = raw.strip(".,;:()|")
         if w and w[0].isupper() and w.replace("'", "").isalpha():
             words.append(w)
         else:
             break
+        if raw.rstrip(".") != raw.rstrip(".,;:()|") or raw.endswith(("–", "-")):
+            break  # "An," ends the name
     if 2 <= len(words) <= 6:
         return " ".join(words)
     return None
@@ -193,7 +201,12 @@ def _name_after(text: str) -> str | None:
 def _parse_person(text: str) -> dict[str, str | None]:
     text = _deobfuscate(text)
     name = title = phone = email = None
-    lines = text.split("\n")
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if lines and _LABEL_ONLY.match(lines[-1]) and not _LABEL_ONLY.match(line):
+            lines[-1] = lines[-1].rstrip(" :") + ": " + line
+        else:
+            lines.append(line)
     for line in lines:
         flat = line.replace("\t", ": ")
         if name is None:

@@ -7,7 +7,7 @@ import io
 import re
 import zlib
 from calendar import timegm
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from xml.etree.ElementTree import Element
 
 import feedparser
@@ -22,8 +22,14 @@ from portal_lint.extract.urls import canonicalize, same_site
 
 # Sitemaps are capped at 50 MB uncompressed by the protocol; refuse anything larger.
 MAX_XML_BYTES = 50 * 1024 * 1024
-_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
-               "application/feed+json", "text/xml", "application/xml")
+_FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/feed+json",
+    "text/xml",
+    "application/xml",
+)
 _FEED_HREF_RE = re.compile(
     r"(?:/rss(?:/|\.aspx|\.xml|\.html?|$)|/feeds?(?:/|\.xml|$)|\.rss$|/atom(?:\.xml)?$|"
     r"[?&](?:format|type)=(?:rss|atom)|rss\.aspx|/rss/[^/]+)",
@@ -62,7 +68,7 @@ def _struct_to_local(value: object) -> datetime | None:
     """feedparser's UTC struct_time -> naive Vietnam local time."""
     try:
         ts = timegm(value)  # type: ignore[arg-type]
-        return datetime.fromtimestamp(ts, tz=timezone.utc).astimezone(VN_TZ).replace(tzinfo=None)
+        return datetime.fromtimestamp(ts, tz=UTC).astimezone(VN_TZ).replace(tzinfo=None)
     except (TypeError, ValueError, OverflowError):
         return None
 

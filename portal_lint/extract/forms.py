@@ -73,6 +73,23 @@ def _is_search_input(node: LexborNode) -> bool:
     return any(value.startswith(w) for w in ("nhap tu", "tim kiem", "search", "tu khoa"))
 
 
+_DOC_FIELD = re.compile(r"(trich ?yeu|trichyeu|so ?ky ?hieu|sokyhieu|kyhieu)")
+
+
+def _input_priority(node: LexborNode) -> int | None:
+    """0 = a search box by its own markup; 1 = a document-lookup field inside a form; None = not one."""
+    if _is_search_input(node):
+        return 0
+    typ = _attr(node, "type").lower().strip()
+    if typ not in _TEXT_TYPES or _ancestor_form(node) is None:
+        return None
+    ident = fold_text(" ".join(_attr(node, k) for k in ("name", "id", "placeholder", "title")))
+    m = _DOC_FIELD.search(ident)
+    if m is None:
+        return None
+    return 1 if "trich" in m.group(1) else 2
+
+
 def _ancestor_form(node: LexborNode) -> LexborNode | None:
     p = node.parent
     while p is not None:
@@ -235,9 +252,10 @@ def find_search_forms(html: str, url: str) -> list[FormInfo]:
         seen.add(key)
         found.append((rank, fi))
 
-    for inp in tree.css("input"):
-        if not _is_search_input(inp):
-            continue
+    used_forms: set[int] = set()
+    inputs = [(p, i, inp) for i, inp in enumerate(tree.css("input")) if (p := _input_priority(inp)) is not None]
+    inputs.sort(key=lambda t: (t[0], t[1]))
+    for prio, _i, inp in inputs:
         form = _ancestor_form(inp)
         if form is not None and form.css_first("input[type=password]") is not None:
             continue  # a login box
@@ -246,6 +264,8 @@ def find_search_forms(html: str, url: str) -> list[FormInfo]:
         heading = _heading_before(container)
         name = _attr(inp, "name")
         ident = name or _attr(inp, "id")
+        if prio > 0 and _purpose(context, "", heading) != "documents":
+            continue  # "số ký hiệu" fields count only inside a document-lookup widget
 
         # 1) a URL template in the box's own script (form-less boxes, SharePoint boxes)
         for code in _js_for_input(tree, inp, container):
@@ -265,6 +285,8 @@ def find_search_forms(html: str, url: str) -> list[FormInfo]:
                 )
         if form is None or not name:
             continue  # no form: only a script could send it (handled above)
+        if form.mem_id in used_forms:
+            continue  # one query box per ordinary form (the best-ranked input)
 
         # 2) the enclosing form as a browser would submit it
         method = (_attr(form, "method") or "GET").upper()
@@ -275,6 +297,8 @@ def find_search_forms(html: str, url: str) -> list[FormInfo]:
         page_wide = (
             len(form.css("input")) > 25 or form.css_first("input[name=__VIEWSTATE]") is not None
         )
+        if not page_wide:
+            used_forms.add(form.mem_id)
         fields = _form_fields(form, skip=name)
         how = (
             f"input {name!r} inside the page-wide {method} form"
@@ -393,16 +417,16 @@ def _side_box_ids(tree: LexborHTMLParser) -> set[int]:
         box = h.parent
         # climb to the box holding the title's list, but never to a page-sized block
         for _ in range(3):
-            if box is None:
+            if box is None or box.tag in ("body", "html", "main", "form"):
+                box = None
                 break
-            links = box.css("a[href]")
-            if len(links) > 1:
+            if len(box.css("a[href]")) > 1:
                 break
             box = box.parent
-        if box is None:
+        if box is None or box.tag in ("body", "html", "main", "form"):
             continue
         links = box.css("a[href]")
-        if len(links) > 40:
+        if len(links) > 40 or _RESULT_MARKERS.search(fold_text(node_text(box))):
             continue
         ids.update(a.mem_id for a in links)
     return ids

@@ -54,15 +54,23 @@ _FILE_RE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE_URL_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"[?&](?:itemid|newsid|news_id|articleid|article_id|postid|post_id|tinid|"
-               r"idtin|id_tin|nid|contentid)=\d+", re.IGNORECASE),
-    re.compile(r"/(?:chi-tiet|chitiet|detail|details|view_content|view-content|"
-               r"view_detail|tin-chi-tiet|newsdetail|news-detail)(?:[/_.-]|$)", re.IGNORECASE),
+    re.compile(
+        r"[?&](?:itemid|newsid|news_id|articleid|article_id|postid|post_id|tinid|"
+        r"idtin|id_tin|nid|contentid)=\d+",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"/(?:chi-tiet|chitiet|detail|details|view_content|view-content|"
+        r"view_detail|tin-chi-tiet|newsdetail|news-detail)(?:[/_.-]|$)",
+        re.IGNORECASE,
+    ),
     re.compile(r"/-/(?:asset_publisher|view_content|view-content)/", re.IGNORECASE),
     re.compile(r"/(?:19|20)\d{2}/\d{1,2}/(?:\d{1,2}/)?[^/]+"),
     re.compile(r"/lists/posts/post\.aspx\?", re.IGNORECASE),
-    re.compile(r"/[a-z0-9]+(?:-[a-z0-9]+){3,}[-_.](?:[a-z]*)?\d{3,}(?:\.(?:html?|aspx?|php))?/?$",
-               re.IGNORECASE),
+    re.compile(
+        r"/[a-z0-9]+(?:-[a-z0-9]+){3,}[-_.](?:[a-z]*)?\d{3,}(?:\.(?:html?|aspx?|php))?/?$",
+        re.IGNORECASE,
+    ),
     re.compile(r"/\d{3,}[-_][a-z0-9]+(?:-[a-z0-9]+){2,}(?:\.html?)?/?$", re.IGNORECASE),
     re.compile(r"/[a-z0-9]+(?:-[a-z0-9]+){4,}(?:\.html?|\.aspx)$", re.IGNORECASE),
     re.compile(r"[?&]p=\d+$"),
@@ -97,7 +105,11 @@ def _in_nav(node: LexborNode, cache: dict[int, bool]) -> bool:
         if cur is None or cur.tag in ("body", "html"):
             return False
         navish = cur.tag in _NAV_TAGS or _attr(cur, "role").lower() in (
-            "navigation", "menubar", "banner", "contentinfo")
+            "navigation",
+            "menubar",
+            "banner",
+            "contentinfo",
+        )
         if not navish:
             cid = f"{_attr(cur, 'class')} {_attr(cur, 'id')}"
             navish = bool(cid.strip()) and bool(_NAV_WORD_RE.search(cid))
@@ -221,9 +233,7 @@ def _block_of(cand: _Cand, url: str, cache: dict[int, set[str]]) -> LexborNode:
     return block
 
 
-def _summary_and_date(
-    cand: _Cand, block: LexborNode
-) -> tuple[str | None, datetime | None]:
+def _summary_and_date(cand: _Cand, block: LexborNode) -> tuple[str | None, datetime | None]:
     texts: list[str] = []
     for node in block.traverse(include_text=True):
         if node.is_text_node and node.parent is not None:
@@ -236,8 +246,10 @@ def _summary_and_date(
     hops = 0
     while sib is not None and hops < 3:
         if sib.is_element_node:
-            if has_desc(sib, "a[href]") and len(node_text(sib)) > 0 and any(
-                len(node_text(a)) >= 15 for a in sib.css("a[href]")
+            if (
+                has_desc(sib, "a[href]")
+                and len(node_text(sib)) > 0
+                and any(len(node_text(a)) >= 15 for a in sib.css("a[href]"))
             ):
                 break
             t = node_text(sib)
@@ -383,7 +395,7 @@ def extract_listing(html: str, url: str) -> Listing:
     ordered = sorted(groups.values(), key=lambda g: -len({c.url for c in g}))
     items: list[ListingItem] = []
     by_url: dict[str, ListingItem] = {}
-    by_title: dict[str, ListingItem] = {}
+    by_key: dict[str, ListingItem] = {}
     for group in ordered:
         for cand in group:
             assert cand.block is not None
@@ -391,7 +403,7 @@ def extract_listing(html: str, url: str) -> Listing:
             published = cand.title_date or published
             if published is None:
                 published = date_from_url(cand.url)
-            existing = by_url.get(cand.url) or by_title.get(fold(cand.title))
+            existing = by_url.get(cand.url) or by_key.get(_item_key(cand.url))
             if existing is not None:
                 # Same item linked twice (thumbnail + title, slider + tab): keep the richest.
                 existing.published = existing.published or published
@@ -402,7 +414,7 @@ def extract_listing(html: str, url: str) -> Listing:
             item = ListingItem(cand.url, cand.title, published, summary)
             items.append(item)
             by_url[cand.url] = item
-            by_title[fold(cand.title)] = item
+            by_key[_item_key(cand.url)] = item
 
     largest = len({c.url for c in ordered[0]}) if ordered else 0
     # A long prose block outside the item blocks means a single article with a side list.
@@ -417,8 +429,24 @@ def extract_listing(html: str, url: str) -> Listing:
     crumbs = _breadcrumb(tree)
     labels = [b for b in crumbs if fold(b) not in ("trang chu", "home", "trang nhat")]
     category = labels[-1] if labels else None
-    return Listing(items=items, next_pages=_next_pages(tree, url), category_label=category,
-                   is_listing=is_listing)
+    return Listing(
+        items=items,
+        next_pages=_next_pages(tree, url),
+        category_label=category,
+        is_listing=is_listing,
+    )
+
+
+def _item_key(url: str) -> str:
+    """The URL without date parameters: Lạc Việt links one post with and without
+    &PublishedDate=…, and both must give one item (same-titled posts stay distinct)."""
+    parts = urlsplit(url)
+    query = "&".join(
+        f"{k}={v}"
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if "date" not in k.lower()
+    )
+    return f"{parts.netloc.lower()}{parts.path.lower()}?{query.lower()}"
 
 
 def _inside_any(node: LexborNode, ids: set[int]) -> bool:
@@ -480,4 +508,3 @@ def _nav_container(node: LexborNode) -> bool:
             return True
         cur = cur.parent
     return False
-

@@ -11,9 +11,29 @@ from portal_lint.extract.dates import MAX_YEAR, MIN_YEAR
 # Query parameters that only track the visit and never change the page.
 _TRACKING_EXACT = frozenset(
     {
-        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "mc_cid", "mc_eid",
-        "_ga", "_gl", "_hsenc", "_hsmi", "zarsrc", "zalo_source", "igshid", "ref_src",
-        "spm", "share", "fb_action_ids", "fb_action_types", "fb_source", "ocid",
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "_hsenc",
+        "_hsmi",
+        "zarsrc",
+        "zalo_source",
+        "igshid",
+        "ref_src",
+        "spm",
+        "share",
+        "fb_action_ids",
+        "fb_action_types",
+        "fb_source",
+        "ocid",
     }
 )
 _TRACKING_PREFIXES = ("utm_", "__hs", "pk_", "mtm_")
@@ -32,11 +52,11 @@ def canonicalize(url: str, base: str | None = None) -> str:
     Non-http(s) URLs (mailto:, javascript:) are returned stripped but otherwise unchanged.
     """
     url = (url or "").strip()
-    if base:
-        url = urljoin(base, url)
     try:
+        if base:
+            url = urljoin(base, url)
         parts = urlsplit(url)
-    except ValueError:
+    except ValueError:  # e.g. "http://[::1" (broken IPv6 literal) in real hrefs
         return url
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):

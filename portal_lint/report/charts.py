@@ -8,11 +8,11 @@ import matplotlib
 
 matplotlib.use("Agg")  # headless: servers have no display
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
-from portal_lint.report.i18n import labels  # noqa: E402
-from portal_lint.report.model import ScorecardModel, SiteScore  # noqa: E402
+from portal_lint.report.i18n import labels
+from portal_lint.report.model import ScorecardModel, SiteScore
 
 RC = {"font.family": "DejaVu Sans", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
 COLOURS = ["#1f5fa8", "#e07b00", "#2e8b57", "#b03a48", "#6a4c93", "#00838f", "#8d6e63", "#5d6d7e"]

@@ -188,12 +188,12 @@ def status_word(status: str, lang: str) -> str:
     return words.get(status, words["unknown"])
 
 
-def fmt_number(value: float | int | None, lang: str, digits: int = 1) -> str:
+def fmt_number(value: float | None, lang: str, digits: int = 1) -> str:
     """87.5 -> "87,5" in Vietnamese; thousands separated by "." (vi) or "," (en)."""
     if value is None:
         return "—"
     if isinstance(value, int) or digits == 0:
-        text = f"{int(round(value)):,}"
+        text = f"{round(value):,}"
         return text.replace(",", ".") if lang != "en" else text
     text = f"{value:,.{digits}f}"
     if lang != "en":

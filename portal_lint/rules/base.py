@@ -62,7 +62,11 @@ class Rule:
 
     @classmethod
     def doc(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "")
+        """The rule's documentation: the class docstring, else its module's."""
+        import sys
+
+        text = cls.__dict__.get("__doc__") or getattr(sys.modules.get(cls.__module__), "__doc__", "")
+        return inspect.cleandoc(text or "")
 
 
 REGISTRY: dict[str, type[Rule]] = {}

@@ -67,7 +67,7 @@ class YearlyWindow(BaseModel):
     def _mmdd(cls, v: str) -> str:
         m = _MMDD.match(str(v).strip())
         if not m:
-            raise ValueError(f"{v!r} must be a month-day string such as \"10-01\"")
+            raise ValueError(f'{v!r} must be a month-day string such as "10-01"')
         try:
             date(2000, int(m.group(1)), int(m.group(2)))  # 2000 is a leap year: 02-29 allowed
         except ValueError as exc:
@@ -114,7 +114,9 @@ class Campaign(BaseModel):
     @model_validator(mode="after")
     def _one_window(self) -> Campaign:
         if (self.window is None) == (self.yearly is None):
-            raise ValueError("give exactly one of 'window' {start, end} (fixed dates) or 'yearly' {start, end} (MM-DD)")
+            raise ValueError(
+                "give exactly one of 'window' {start, end} (fixed dates) or 'yearly' {start, end} (MM-DD)"
+            )
         return self
 
     def latest_window(self, as_of: date) -> tuple[date, date] | None:
@@ -138,12 +140,15 @@ def parse_campaigns(entries: list[dict[str, Any]]) -> list[Campaign]:
     for i, entry in enumerate(entries):
         label = entry.get("id", f"#{i + 1}") if isinstance(entry, dict) else f"#{i + 1}"
         if not isinstance(entry, dict):
-            raise ValueError(f"campaign {label}: must be a mapping, got {type(entry).__name__}")
+            raise ValueError(  # noqa: TRY004 - config errors are ValueErrors for the engine
+                f"campaign {label}: must be a mapping, got {type(entry).__name__}"
+            )
         try:
             camp = Campaign.model_validate(entry)
         except ValidationError as exc:
             problems = "; ".join(
-                f"{'.'.join(str(x) for x in err['loc']) or '(entry)'}: {err['msg']}" for err in exc.errors()
+                f"{'.'.join(str(x) for x in err['loc']) or '(entry)'}: {err['msg']}"
+                for err in exc.errors()
             )
             raise ValueError(f"campaign {label}: {problems}") from None
         if camp.id in seen:
@@ -173,7 +178,9 @@ class CampaignCoverage(Rule):
             parse_campaigns(v)  # refuse bad entries when the config is loaded, not mid-audit
             return v
 
-    def check(self, snap: Snapshot, history: History, ctx: RunContext, params: Params) -> list[Finding]:
+    def check(
+        self, snap: Snapshot, history: History, ctx: RunContext, params: Params
+    ) -> list[Finding]:
         campaigns = parse_campaigns(params.campaigns)
         applicable = [(c, w) for c in campaigns if (w := c.latest_window(ctx.as_of)) is not None]
         if not applicable:
@@ -213,7 +220,9 @@ class CampaignCoverage(Rule):
                 "status": status,
                 "source": camp.source,
             }
-            {"pass": passes, "fail": fails, "unknown": unknowns}[status].append((camp, start, end, n))
+            {"pass": passes, "fail": fails, "unknown": unknowns}[status].append(
+                (camp, start, end, n)
+            )
             if status != "pass" or not evidence:
                 evidence.extend(matched)
 
@@ -230,7 +239,9 @@ class CampaignCoverage(Rule):
                     "Chưa đủ tin, bài theo đợt truyền thông cao điểm: "
                     + "; ".join(line_vi(*x) for x in fails)
                     + ". Cần đăng tải đủ tin, bài theo chỉ đạo của BHXH Việt Nam trong các đợt cao điểm.",
-                    "Too few posts for directed campaigns: " + "; ".join(line_en(*x) for x in fails) + ".",
+                    "Too few posts for directed campaigns: "
+                    + "; ".join(line_en(*x) for x in fails)
+                    + ".",
                     evidence,
                     value,
                 )
@@ -250,8 +261,12 @@ class CampaignCoverage(Rule):
         return [
             self.finding(
                 "pass",
-                "Đã đăng đủ tin, bài theo đợt truyền thông cao điểm: " + "; ".join(line_vi(*x) for x in passes) + ".",
-                "Enough posts for directed campaigns: " + "; ".join(line_en(*x) for x in passes) + ".",
+                "Đã đăng đủ tin, bài theo đợt truyền thông cao điểm: "
+                + "; ".join(line_vi(*x) for x in passes)
+                + ".",
+                "Enough posts for directed campaigns: "
+                + "; ".join(line_en(*x) for x in passes)
+                + ".",
                 evidence,
                 value,
             )

@@ -21,6 +21,7 @@ silences are looked for.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 from portal_lint.rules.base import Params, Rule, register
 from portal_lint.snapshot import Finding, History, RunContext, Snapshot
@@ -47,7 +48,9 @@ class Freshness(Rule):
         max_gap_days: int = 14
         gap_window_days: int = 90
 
-    def check(self, snap: Snapshot, history: History, ctx: RunContext, params: Params) -> list[Finding]:
+    def check(
+        self, snap: Snapshot, history: History, ctx: RunContext, params: Params
+    ) -> list[Finding]:
         as_of = ctx.as_of
         if not snap.home_ok:
             return [
@@ -57,9 +60,16 @@ class Freshness(Rule):
                 )
             ]
         cs = effective_complete_since(snap.coverage.complete_since, history.complete_since)
-        posts = [p for p in merge_posts(snap.articles, history.articles) if p.published and p.published <= as_of]
+        posts = [
+            p
+            for p in merge_posts(snap.articles, history.articles)
+            if p.published and p.published <= as_of
+        ]
+        # A page skipped because the crawl budget ran out is a deep listing page (the crawler
+        # reads newest first), so it cannot hide the newest posts; other failures can.
         discovery_failed = any(
-            not r.ok and r.purpose in _DISCOVERY_PURPOSES for r in snap.fetch_log
+            not r.ok and r.purpose in _DISCOVERY_PURPOSES and r.outcome != "budget_exhausted"
+            for r in snap.fetch_log
         )
 
         if not posts:
@@ -71,7 +81,12 @@ class Freshness(Rule):
                         "Cần đăng tin, bài thường xuyên và ghi rõ ngày đăng.",
                         "No dated post was found on the portal. Publish regularly and show each post's date.",
                         [snap.home_url or snap.base_url],
-                        {"days_since_last": None, "last_post": None, "longest_gap_days": None, "gap": None},
+                        {
+                            "days_since_last": None,
+                            "last_post": None,
+                            "longest_gap_days": None,
+                            "gap": None,
+                        },
                     )
                 ]
             return [
@@ -89,9 +104,11 @@ class Freshness(Rule):
 
         # Longest silence between consecutive posts inside the gap window.
         window_start = as_of - timedelta(days=params.gap_window_days)
-        days_in_window = sorted({p.published for p in posts if p.published and p.published >= window_start})
+        days_in_window = sorted(
+            {p.published for p in posts if p.published and p.published >= window_start}
+        )
         longest, gap = 0, None
-        for a, b in zip(days_in_window, days_in_window[1:]):
+        for a, b in pairwise(days_in_window):
             if (b - a).days > longest:
                 longest, gap = (b - a).days, (a, b)
         gap_covered = gap is not None and cs is not None and gap[0] >= cs

@@ -32,9 +32,13 @@ class ModernMedia(Rule):
         window_days: int = 90
         min_items: int = 1
 
-    def check(self, snap: Snapshot, history: History, ctx: RunContext, params: Params) -> list[Finding]:
+    def check(
+        self, snap: Snapshot, history: History, ctx: RunContext, params: Params
+    ) -> list[Finding]:
         in_win = [
-            p for p in merge_posts(snap.articles, history.articles) if in_window(p.published, ctx.as_of, params.window_days)
+            p
+            for p in merge_posts(snap.articles, history.articles)
+            if in_window(p.published, ctx.as_of, params.window_days)
         ]
         read = [p for p in in_win if p.fetched]
         if not read:
@@ -71,8 +75,9 @@ class ModernMedia(Rule):
         return [
             self.finding(
                 "fail",
-                f"Trong {len(read)} tin, bài đã đọc đăng trong {params.window_days} ngày qua, chỉ {len(media_urls)} tin, bài "
-                f"có video hoặc infographic (cần ít nhất {params.min_items}). Cần sản xuất, đăng tải sản phẩm "
+                f"Trong {len(read)} tin, bài đã đọc đăng trong {params.window_days} ngày qua, "
+                + (f"chỉ {len(media_urls)} tin, bài" if media_urls else "không có tin, bài nào")
+                + f" có video hoặc infographic (cần ít nhất {params.min_items}). Cần sản xuất, đăng tải sản phẩm "
                 "truyền thông hiện đại (infographic, motiongraphic, video).",
                 f"Of {len(read)} posts read from the last {params.window_days} days, {len(media_urls)} carry a video "
                 f"or infographic (at least {params.min_items} needed).",

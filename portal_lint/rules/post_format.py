@@ -66,7 +66,9 @@ class PostFormat(Rule):
         fail_share: float = 0.20
         min_posts: int = 3
 
-    def check(self, snap: Snapshot, history: History, ctx: RunContext, params: Params) -> list[Finding]:
+    def check(
+        self, snap: Snapshot, history: History, ctx: RunContext, params: Params
+    ) -> list[Finding]:
         judged = [
             p
             for p in merge_posts(snap.articles, history.articles)

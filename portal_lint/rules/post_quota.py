@@ -57,7 +57,9 @@ class PostQuota(Rule):
             "ngày 31/12/2019 chưa được đối chiếu"
         )
 
-    def check(self, snap: Snapshot, history: History, ctx: RunContext, params: Params) -> list[Finding]:
+    def check(
+        self, snap: Snapshot, history: History, ctx: RunContext, params: Params
+    ) -> list[Finding]:
         quota = params.min_posts_per_month
         cs = effective_complete_since(snap.coverage.complete_since, history.complete_since)
         posts = merge_posts(snap.articles, history.articles)
@@ -74,7 +76,10 @@ class PostQuota(Rule):
                 bucket.append((p.published, p.url))
 
         months = {
-            month_key(m): {"posts": len(urls_by_month[month_key(m)]), "complete": month_complete(m, cs)}
+            month_key(m): {
+                "posts": len(urls_by_month[month_key(m)]),
+                "complete": month_complete(m, cs),
+            }
             for m in firsts
         }
         value = {
@@ -88,12 +93,22 @@ class PostQuota(Rule):
         quota_vi = (
             f"định mức {quota} tin, bài/tháng theo QĐ 2474/QĐ-BHXH"
             if params.quota_cited
-            else f"định mức cấu hình: {quota} tin, bài/tháng (con số chính thức của QĐ 2474/QĐ-BHXH chưa được đối chiếu)"
+            else f"định mức cấu hình: {quota} tin, bài/tháng"
+        )
+        note_vi = (
+            ""
+            if params.quota_cited
+            else " Lưu ý: con số chính thức của QĐ 2474/QĐ-BHXH chưa được đối chiếu."
         )
         quota_en = (
             f"quota of {quota} posts/month per QĐ 2474/QĐ-BHXH"
             if params.quota_cited
-            else f"configured quota: {quota} posts/month (the official QĐ 2474/QĐ-BHXH figure is not verified)"
+            else f"configured quota: {quota} posts/month"
+        )
+        note_en = (
+            ""
+            if params.quota_cited
+            else " Note: the official QĐ 2474/QĐ-BHXH figure is not verified."
         )
 
         def evidence(key: str) -> list[str]:
@@ -107,17 +122,25 @@ class PostQuota(Rule):
             f.value = value
             return [f]
 
-        failing = [m for m in firsts if months[month_key(m)]["complete"] and months[month_key(m)]["posts"] < quota]
+        failing = [
+            m
+            for m in firsts
+            if months[month_key(m)]["complete"] and months[month_key(m)]["posts"] < quota
+        ]
         if failing:
             weakest = min(failing, key=lambda m: (months[month_key(m)]["posts"], m))
-            parts_vi = ", ".join(f"tháng {_mm_yyyy(m)}: {months[month_key(m)]['posts']}" for m in failing)
-            parts_en = ", ".join(f"{month_key(m)}: {months[month_key(m)]['posts']}" for m in failing)
+            parts_vi = ", ".join(
+                f"tháng {_mm_yyyy(m)}: {months[month_key(m)]['posts']}" for m in failing
+            )
+            parts_en = ", ".join(
+                f"{month_key(m)}: {months[month_key(m)]['posts']}" for m in failing
+            )
             return [
                 self.finding(
                     "fail",
-                    f"Số tin, bài đăng dưới {quota_vi} ({parts_vi}). "
-                    "Cần tăng số tin, bài đăng tải hằng tháng để đủ định mức.",
-                    f"Posts below the {quota_en} ({parts_en}). Publish more posts each month.",
+                    f"Số tin, bài đăng hằng tháng chưa đạt {quota_vi} ({parts_vi}). "
+                    f"Cần tăng số tin, bài đăng tải hằng tháng để đủ định mức.{note_vi}",
+                    f"Monthly posts below the {quota_en} ({parts_en}). Publish more posts each month.{note_en}",
                     evidence(month_key(weakest)),
                     value,
                 )
@@ -128,22 +151,24 @@ class PostQuota(Rule):
             names = ", ".join(_mm_yyyy(m) for m in uncovered)
             f = self.unknown(
                 f"chưa thu thập đầy đủ tin, bài của tháng {names} (trình thu thập chỉ chắc chắn đã thấy "
-                f"mọi tin, bài từ {cs.strftime('%d/%m/%Y') if cs else 'không rõ ngày nào'}) nên chưa so được với {quota_vi}.",
+                f"mọi tin, bài từ {cs.strftime('%d/%m/%Y') if cs else 'không rõ ngày nào'}) nên chưa so được với {quota_vi}.{note_vi}",
                 f"not every post of {', '.join(month_key(m) for m in uncovered)} was seen "
-                f"(complete since {cs.isoformat() if cs else 'unknown'}), so it cannot be compared with the {quota_en}.",
+                f"(complete since {cs.isoformat() if cs else 'unknown'}), so it cannot be compared with the {quota_en}.{note_en}",
             )
             f.value = value
             f.evidence = evidence(month_key(uncovered[0]))
             return [f]
 
         weakest = min(firsts, key=lambda m: (months[month_key(m)]["posts"], m))
-        summary_vi = ", ".join(f"tháng {_mm_yyyy(m)}: {months[month_key(m)]['posts']}" for m in firsts)
+        summary_vi = ", ".join(
+            f"tháng {_mm_yyyy(m)}: {months[month_key(m)]['posts']}" for m in firsts
+        )
         summary_en = ", ".join(f"{month_key(m)}: {months[month_key(m)]['posts']}" for m in firsts)
         return [
             self.finding(
                 "pass",
-                f"Số tin, bài mỗi tháng đạt {quota_vi} ({summary_vi}).",
-                f"Every month reaches the {quota_en} ({summary_en}).",
+                f"Số tin, bài mỗi tháng đạt {quota_vi} ({summary_vi}).{note_vi}",
+                f"Every month reaches the {quota_en} ({summary_en}).{note_en}",
                 evidence(month_key(weakest)),
                 value,
             )

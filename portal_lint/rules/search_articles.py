@@ -125,6 +125,15 @@ def judge_search(rule: Rule, snap: Snapshot, kind: str) -> Finding:
             evidence,
             value,
         )
+    if probe.form is None and probe.reason.strip().lower().startswith("no-search-form"):
+        return rule.finding(
+            "fail",
+            f"Cổng chưa có chức năng {feat_vi}: không tìm thấy ô tìm kiếm trên các trang đã "
+            f"kiểm tra. {_HOW_TO_FIX[kind]}",
+            f"The site has no {feat_en}: no search box on the pages inspected. Add one.",
+            [snap.home_url or snap.base_url],
+            value,
+        )
     if status is not None and status >= 500:
         return rule.finding(
             "fail",
@@ -135,7 +144,16 @@ def judge_search(rule: Rule, snap: Snapshot, kind: str) -> Finding:
             evidence,
             value,
         )
-    if probe.matched is False:
+    if probe.matched is False and status is not None and status >= 400:
+        return rule.finding(
+            "fail",
+            f"Trang kết quả tìm kiếm báo lỗi HTTP {status} khi tìm '{query}'. "
+            f"Sửa lỗi chức năng {feat_vi} để người đọc tìm được {noun_vi}.",
+            f"The search result page returned HTTP {status} for '{query}'. Fix the {feat_en}.",
+            evidence,
+            value,
+        )
+    if probe.matched is False and (query or probe.form is not None):
         count = (
             f" (trang kết quả có {probe.result_count} kết quả nhưng không có {noun_vi} này)"
             if probe.result_count
@@ -150,15 +168,6 @@ def judge_search(rule: Rule, snap: Snapshot, kind: str) -> Finding:
             f"The search did not return the {noun_en} '{query}' although it is published on the "
             f"site. Check the {feat_en}.",
             evidence,
-            value,
-        )
-    if probe.form is None and probe.reason.strip().lower().startswith("no-search-form"):
-        return rule.finding(
-            "fail",
-            f"Cổng chưa có chức năng {feat_vi}: không tìm thấy ô tìm kiếm trên các trang đã "
-            f"kiểm tra. {_HOW_TO_FIX[kind]}",
-            f"The site has no {feat_en}: no search box on the pages inspected. Add one.",
-            [snap.home_url or snap.base_url],
             value,
         )
     vi, en = _unknown_reason(kind, probe.reason)

@@ -27,11 +27,6 @@ from portal_lint.extract.links import fold_text, normalize_text
 from portal_lint.rules.base import Rule, register
 from portal_lint.snapshot import ContactInfo, Finding, Snapshot
 
-try:  # Google's numbering-plan data knows every valid Vietnamese area code and mobile prefix.
-    import phonenumbers
-except ImportError:  # pragma: no cover - declared dependency; fallback keeps the rule usable
-    phonenumbers = None  # type: ignore[assignment]
-
 _FIELDS_VI: dict[str, str] = {
     "name": "họ tên",
     "title": "chức vụ",
@@ -41,7 +36,9 @@ _FIELDS_VI: dict[str, str] = {
 _FIELDS_EN: dict[str, str] = {"name": "name", "title": "title", "phone": "phone", "email": "e-mail"}
 
 # Honorifics written before a name; they are not part of it.
-_HONORIFIC = re.compile(r"^(?:đồng chí|đ/c|ông|bà|anh|chị|mr\.?|mrs\.?|ms\.?)\s*[:.]?\s+", re.I)
+_HONORIFIC = re.compile(
+    r"^(?:đồng chí|đ/c|ông\s*/\s*bà|ông|bà|anh|chị|mr\.?|mrs\.?|ms\.?)\s*[:.]?\s+", re.I
+)
 # Job-title words (matched WITH diacritics: folded "truong phong" is also the name "Trương Phong").
 _TITLE_WORDS = re.compile(
     r"(giám đốc|trưởng phòng|trưởng ban|phó trưởng|chánh văn phòng|phó chánh|chủ tịch|bí thư|"
@@ -54,10 +51,12 @@ _EMAIL = re.compile(
 _EMAIL_CANDIDATE = re.compile(r"[^\s,;/<>()\[\]]+@[^\s,;/<>()\[\]]+")
 _OBFUSCATED_AT = re.compile(r"\s*[\[({]\s*(?:at|a|@)\s*[\])}]\s*", re.I)
 _OBFUSCATED_DOT = re.compile(r"\s*[\[({]\s*(?:dot|chấm|cham)\s*[\])}]\s*", re.I)
-# Fallback phone check (only if phonenumbers is missing): 10-digit mobile, 11-digit landline,
-# 1800/1900 service numbers.
-_PHONE_FALLBACK = re.compile(r"^(?:0[35789]\d{8}|02\d{9}|1[89]00\d{4,6})$")
-_PHONE_CANDIDATE = re.compile(r"\+?\d[\d\s.\-()]{5,}\d")
+# Vietnamese numbering plan since 2017-2018 (structure only: an area-code table would go stale
+# and accuse a province of a number that works): 10-digit mobiles 03/05/07/08/09, 11-digit
+# landlines 02x…, 1800/1900 service numbers. Pre-2017 landlines (04.3512.3536) no longer dial.
+_PHONE_VALID = re.compile(r"^(?:0[35789]\d{8}|02\d{9}|1[89]00\d{4}|1[89]00\d{6})$")
+# A run of digits with the separators people write: "0243.512.3536", "(0263) 3 543 123".
+_PHONE_CANDIDATE = re.compile(r"\(?\+?\d[\d\s.\-()]{5,}\d")
 # URL fragments of a page that looks like the spokesperson page (folded, any separator).
 _SPOKES_URL = re.compile(r"phat[-_ ]?ngon|phatngon|spokes", re.I)
 
@@ -87,9 +86,18 @@ def _title_ok(title: str) -> bool:
     return any(ch.isalpha() for ch in t) and "@" not in t
 
 
+_PHONE_SPLIT = re.compile(r"\s+[-\u2013]\s*|\s*[-\u2013]\s+|[()]|\s{2,}")
+
+
 def _phone_candidates(raw: str) -> list[str]:
-    text = normalize_text(raw)
-    return [m.group(0).strip() for m in _PHONE_CANDIDATE.finditer(text)]
+    """Digit runs of the text, and their pieces when two numbers or an extension are glued
+    together ("0243.512.3536 - 0912.345.678", "0243.512.3536 (12)")."""
+    out: list[str] = []
+    for m in _PHONE_CANDIDATE.finditer(normalize_text(raw)):
+        whole = m.group(0).strip()
+        out.append(whole)
+        out.extend(p.strip() for p in _PHONE_SPLIT.split(whole) if p and p.strip() != whole)
+    return out
 
 
 def phone_ok(raw: str) -> bool:
@@ -97,16 +105,15 @@ def phone_ok(raw: str) -> bool:
     text = normalize_text(raw)
     if not text:
         return False
-    if phonenumbers is not None:
-        for m in phonenumbers.PhoneNumberMatcher(text, "VN", leniency=phonenumbers.Leniency.POSSIBLE):
-            if phonenumbers.is_valid_number(m.number):
-                return True
-        return False
     for cand in _phone_candidates(text):
         digits = re.sub(r"\D", "", cand)
-        if digits.startswith("84") and cand.lstrip().startswith("+"):
+        if cand.startswith("+") or cand.startswith("(+"):
+            if not digits.startswith("84"):
+                continue  # a foreign number is not a Vietnamese office's phone
             digits = "0" + digits[2:]
-        if _PHONE_FALLBACK.match(digits):
+        elif digits.startswith("84") and len(digits) in (11, 12):
+            digits = "0" + digits[2:]
+        if _PHONE_VALID.match(digits):
             return True
     return False
 

@@ -41,7 +41,9 @@ class ThinContent(Rule):
         fail_share: float = 0.20
         min_posts: int = 3
 
-    def check(self, snap: Snapshot, history: History, ctx: RunContext, params: Params) -> list[Finding]:
+    def check(
+        self, snap: Snapshot, history: History, ctx: RunContext, params: Params
+    ) -> list[Finding]:
         judged = [
             p
             for p in merge_posts(snap.articles, history.articles)
@@ -74,7 +76,9 @@ class ThinContent(Rule):
                 thin[p.url] = reasons
 
         share = len(thin) / len(judged)
-        counts = {r: sum(r in rs for rs in thin.values()) for r in (FEW_WORDS, NO_IMAGE, TITLE_ONLY)}
+        counts = {
+            r: sum(r in rs for rs in thin.values()) for r in (FEW_WORDS, NO_IMAGE, TITLE_ONLY)
+        }
         value = {
             "judged": len(judged),
             "thin": len(thin),

@@ -139,6 +139,22 @@ def audit_db_session(tmp_path_factory: pytest.TempPathFactory) -> str:
     return build_db(tmp_path_factory.mktemp("db") / "audit.db")
 
 
+@pytest.fixture(scope="session")
+def scorecard_w48(audit_db_session: str, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The Vietnamese scorecard of WEEK, built once (charts are the slow part)."""
+    from portal_lint.report.scorecard import write_scorecard
+
+    return write_scorecard(audit_db_session, tmp_path_factory.mktemp("scorecard"), week=WEEK)
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path) -> str:
+    """A migrated database with no runs (for e-mail bookkeeping)."""
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    Store(url).close()
+    return url
+
+
 # ----------------------------------------------------------------------------- chromium
 def _find_chromium() -> str | None:
     for name in ("chromium", "chromium-browser", "google-chrome"):

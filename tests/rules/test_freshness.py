@@ -3,27 +3,47 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from portal_lint.rules.freshness import Freshness
-from portal_lint.snapshot import Article, Coverage, FetchRecord, History, RunContext, Snapshot, StoredArticle
+from portal_lint.snapshot import (
+    Article,
+    Coverage,
+    FetchRecord,
+    History,
+    RunContext,
+    Snapshot,
+    StoredArticle,
+)
 
 AS_OF = date(2026, 9, 10)
 
 
 def at(d: date, i: int = 0) -> Article:
-    return Article(url=f"https://bhxh.example/tin-{d.isoformat()}-{i}", title="Tin", published=datetime(d.year, d.month, d.day, 8))
+    return Article(
+        url=f"https://bhxh.example/tin-{d.isoformat()}-{i}",
+        title="Tin",
+        published=datetime(d.year, d.month, d.day, 8),
+    )
 
 
 def daily(start: date, end: date, step: int = 1) -> list[Article]:
-    out, d = [], start
-    while d <= end:
+    """Posts every `step` days from `end` back to `start` (so `end` is always a post day)."""
+    out, d = [], end
+    while d >= start:
         out.append(at(d))
-        d += timedelta(days=step)
+        d -= timedelta(days=step)
     return out
 
 
 def snap(arts, cs: date | None = date(2026, 1, 1), home_ok: bool = True, log=()) -> Snapshot:
-    return Snapshot(site_id="x", base_url="https://bhxh.example/", started_at=datetime(2026, 9, 10), home_ok=home_ok,
-                    home_url="https://bhxh.example/", articles=list(arts), coverage=Coverage(complete_since=cs),
-                    fetch_log=list(log))
+    return Snapshot(
+        site_id="x",
+        base_url="https://bhxh.example/",
+        started_at=datetime(2026, 9, 10),
+        home_ok=home_ok,
+        home_url="https://bhxh.example/",
+        articles=list(arts),
+        coverage=Coverage(complete_since=cs),
+        fetch_log=list(log),
+    )
 
 
 def run(s: Snapshot, h: History | None = None, as_of: date = AS_OF, **p):
@@ -49,7 +69,9 @@ def test_thresholds_7_8_14_15_days():
     assert f.status == "warn" and f.value["days_since_last"] == 14
     f = run(snap(daily(date(2026, 6, 1), AS_OF - timedelta(days=15), step=1)))
     assert f.status == "fail" and f.value["days_since_last"] == 15
-    assert "15 ngày" in f.message and f.evidence == [f"https://bhxh.example/tin-{(AS_OF - timedelta(days=15)).isoformat()}-0"]
+    assert "15 ngày" in f.message and f.evidence == [
+        f"https://bhxh.example/tin-{(AS_OF - timedelta(days=15)).isoformat()}-0"
+    ]
 
 
 def test_future_posts_ignored():
@@ -71,7 +93,9 @@ def test_gap_warns_when_covered():
 
 def test_gap_window_edge():
     # a 30-day gap that ended just before the 90-day window: outside; inside when the window is longer
-    arts = [at(date(2026, 5, 1)), at(date(2026, 5, 31))] + daily(date(2026, 6, 12), date(2026, 9, 9), step=5)
+    arts = [at(date(2026, 5, 1)), at(date(2026, 5, 31))] + daily(
+        date(2026, 6, 12), date(2026, 9, 9), step=5
+    )
     f = run(snap(arts))
     assert f.status == "pass" and f.value["longest_gap_days"] <= 14
     f = run(snap(arts), gap_window_days=200)
@@ -99,10 +123,28 @@ def test_failed_listing_without_coverage_is_unknown():
     assert run(snap(arts, log=log)).status == "fail"
     # and without failed listings the home page is evidence enough
     assert run(snap(arts, cs=None)).status == "fail"
+    # a deep listing page skipped for budget does not hide the newest posts
+    skipped = [
+        FetchRecord(
+            url="https://bhxh.example/tin-tuc?p=9", outcome="budget_exhausted", purpose="listing"
+        )
+    ]
+    assert run(snap(arts, cs=None, log=skipped)).status == "fail"
 
 
 def test_history_supplies_last_post():
-    stored = [StoredArticle(url="https://bhxh.example/old", title="Cũ", published=datetime(2026, 9, 8), category_label=None,
-                            word_count=300, first_seen=datetime(2026, 9, 8))]
-    f = run(snap(daily(date(2026, 7, 1), date(2026, 8, 1)), cs=date(2026, 1, 1)), History(articles=stored))
+    stored = [
+        StoredArticle(
+            url="https://bhxh.example/old",
+            title="Cũ",
+            published=datetime(2026, 9, 8),
+            category_label=None,
+            word_count=300,
+            first_seen=datetime(2026, 9, 8),
+        )
+    ]
+    f = run(
+        snap(daily(date(2026, 7, 1), date(2026, 8, 1)), cs=date(2026, 1, 1)),
+        History(articles=stored),
+    )
     assert f.value["last_url"] == "https://bhxh.example/old" and f.value["days_since_last"] == 2

@@ -10,15 +10,26 @@ AS_OF = date(2026, 9, 10)
 
 def posts(year: int, month: int, n: int, prefix: str = "a") -> list[Article]:
     return [
-        Article(url=f"https://bhxh.example/{prefix}-{year}-{month}-{i}", title=f"Tin {i}",
-                published=datetime(year, month, 1 + i % 28, 9, 0))
+        Article(
+            url=f"https://bhxh.example/{prefix}-{year}-{month}-{i}",
+            title=f"Tin {i}",
+            published=datetime(year, month, 1 + i % 28, 9, 0),
+        )
         for i in range(n)
     ]
 
 
-def snap(articles: list[Article], complete_since: date | None = date(2026, 1, 1), home_ok: bool = True) -> Snapshot:
-    return Snapshot(site_id="x", base_url="https://bhxh.example/", started_at=datetime(2026, 9, 10),
-                    home_ok=home_ok, articles=articles, coverage=Coverage(complete_since=complete_since))
+def snap(
+    articles: list[Article], complete_since: date | None = date(2026, 1, 1), home_ok: bool = True
+) -> Snapshot:
+    return Snapshot(
+        site_id="x",
+        base_url="https://bhxh.example/",
+        started_at=datetime(2026, 9, 10),
+        home_ok=home_ok,
+        articles=articles,
+        coverage=Coverage(complete_since=complete_since),
+    )
 
 
 def run(s: Snapshot, h: History | None = None, as_of: date = AS_OF, **params):
@@ -27,7 +38,13 @@ def run(s: Snapshot, h: History | None = None, as_of: date = AS_OF, **params):
 
 
 def test_pass_counts_each_full_month_before_as_of():
-    arts = posts(2026, 6, 21) + posts(2026, 7, 25) + posts(2026, 8, 20) + posts(2026, 9, 3) + posts(2026, 5, 2)
+    arts = (
+        posts(2026, 6, 21)
+        + posts(2026, 7, 25)
+        + posts(2026, 8, 20)
+        + posts(2026, 9, 3)
+        + posts(2026, 5, 2)
+    )
     (f,) = run(snap(arts))
     assert f.status == "pass"
     assert f.value["months"] == {
@@ -36,7 +53,9 @@ def test_pass_counts_each_full_month_before_as_of():
         "2026-08": {"posts": 20, "complete": True},
     }
     assert f.value["quota"] == 20 and f.value["quota_cited"] is False
-    assert "định mức cấu hình: 20 tin, bài/tháng" in f.message
+    assert (
+        "định mức cấu hình: 20 tin, bài/tháng" in f.message and "chưa được đối chiếu" in f.message
+    )
     # evidence comes from the weakest month (August)
     assert f.evidence and all("-2026-8-" in u for u in f.evidence)
 
@@ -85,8 +104,14 @@ def test_home_down_is_unknown():
 def test_history_merge_and_earlier_complete_since():
     # This run only covers August; history (complete since January) holds June and July.
     stored = [
-        StoredArticle(url=a.url, title=a.title, published=a.published, category_label=None, word_count=300,
-                      first_seen=datetime(2026, 8, 1))
+        StoredArticle(
+            url=a.url,
+            title=a.title,
+            published=a.published,
+            category_label=None,
+            word_count=300,
+            first_seen=datetime(2026, 8, 1),
+        )
         for a in posts(2026, 6, 20) + posts(2026, 7, 20)
     ]
     # one stored URL re-seen this run must not be counted twice
@@ -120,6 +145,12 @@ def test_as_of_edge_first_day_of_month():
 
 def test_cited_quota_message_and_year_boundary():
     arts = posts(2025, 11, 20) + posts(2025, 12, 20) + posts(2026, 1, 20)
-    (f,) = run(snap(arts, complete_since=date(2025, 1, 1)), as_of=date(2026, 2, 3), quota_cited=True)
+    (f,) = run(
+        snap(arts, complete_since=date(2025, 1, 1)), as_of=date(2026, 2, 3), quota_cited=True
+    )
     assert list(f.value["months"]) == ["2025-11", "2025-12", "2026-01"]
-    assert f.status == "pass" and "theo QĐ 2474/QĐ-BHXH" in f.message and f.value["quota_cited"] is True
+    assert (
+        f.status == "pass"
+        and "theo QĐ 2474/QĐ-BHXH" in f.message
+        and f.value["quota_cited"] is True
+    )

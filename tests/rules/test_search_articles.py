@@ -110,3 +110,24 @@ def test_unknown_when_probe_missing_or_home_not_fetched() -> None:
 def test_documents_probe_does_not_count_for_articles() -> None:
     snap = _snap(SearchProbe(kind="documents", form=_form(), matched=True))
     assert _run(snap).status == "unknown"
+
+
+def test_crawler_shape_no_form_with_matched_false() -> None:
+    """The crawler records a missing form as matched=False + reason no-search-form."""
+    f = _run(_snap(SearchProbe(kind="articles", matched=False, reason="no-search-form")))
+    assert f.status == "fail"
+    assert "Bổ sung chức năng tìm kiếm tin, bài" in f.message
+    assert "không trả về" not in f.message
+
+
+def test_fail_on_4xx_judged_broken_names_status() -> None:
+    probe = SearchProbe(kind="articles", form=_form(), query=TITLE, expected_url=ART,
+                        result_url=BASE + "tim-kiem?kwd=x", result_status=404, matched=False,
+                        reason="search returned HTTP 404")
+    f = _run(_snap(probe))
+    assert f.status == "fail" and "HTTP 404" in f.message
+
+
+def test_matched_false_with_nothing_tried_is_unknown() -> None:
+    f = _run(_snap(SearchProbe(kind="articles", form=None, matched=False, reason="odd")))
+    assert f.status == "unknown"

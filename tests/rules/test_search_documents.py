@@ -62,3 +62,8 @@ def test_unknown_cases() -> None:
     # The article probe passing says nothing about documents.
     assert _check(SearchProbe(kind="articles", form=_form(), matched=True)).status == "unknown"
     assert _check(SearchProbe(kind="documents", reason="no-search-form"), home_ok=False).status == "unknown"
+
+
+def test_crawler_shape_no_document_form() -> None:
+    f = _check(SearchProbe(kind="documents", matched=False, reason="no-search-form"))
+    assert f.status == "fail" and "tìm kiếm văn bản" in f.message

@@ -425,6 +425,35 @@ POOLS: dict[str, dict[str, list[str]]] = {
             "Hãng phần mềm phát hành bản cập nhật hệ điều hành",
             "Đoàn đại biểu Quốc hội tỉnh {tinh} tiếp xúc cử tri",
             "Tuyển sinh lớp 10: nhiều trường tăng chỉ tiêu",
+            "Chuyện tình của đôi vợ chồng nghệ sĩ sau hai mươi năm chung sống",
+            "Cô gái trẻ bỏ phố về quê trồng rau sạch",
+            "Chàng trai khiếm thị đỗ thủ khoa đại học",
+            "Nữ diễn viên chia sẻ về vai diễn mới và cuộc sống gia đình",
+            "Làm sao để trẻ chịu ăn rau?",
+            "Hỏi: Thủ tục làm hộ chiếu cho trẻ em cần những gì?",
+            "Bạn đọc hỏi cách khắc phục máy tính chạy chậm",
+            "Có nên cho trẻ dùng điện thoại trước giờ đi ngủ?",
+            "Di chúc viết tay có hợp pháp không?",
+            "Thanh tra thành phố kiểm tra việc giải quyết khiếu nại về đất đai",
+            "Thủ tướng yêu cầu xử lý sai phạm trong quản lý đất đai tại {tinh}",
+            "Bộ Giáo dục kiểm tra công tác chuẩn bị năm học mới",
+            "Liên đoàn bóng đá họp bất thường xem xét kỷ luật huấn luyện viên",
+            "Ông lão gần 70 tuổi làm cầu từ thiện cho bà con vùng sông nước",
+            "Người mẹ nghèo nuôi ba con ăn học thành tài",
+            "Giải mã giấc mơ và tâm lý con người",
+            "Cựu tổng thống ra mắt cuốn hồi ký mới",
+            "Ngoại trưởng hai nước hội đàm về an ninh khu vực",
+            "Hacker tấn công trang web của nhiều doanh nghiệp",
+            "Doanh nghiệp trò chơi trực tuyến phải có giấy phép",
+            "Đoàn nghệ thuật tham gia hội diễn sân khấu chuyên nghiệp",
+            "Đàm phán thương mại song phương kết thúc vòng thứ tám",
+            "Công an tiếp nhận đơn tố cáo về hành vi nhận hối lộ",
+            "Vì sao phụ nữ sống lâu hơn đàn ông?",
+            "Bí quyết giữ lửa hạnh phúc gia đình",
+            "Tấm lòng của những nhà hảo tâm giúp đồng bào vùng lũ",
+            "Hội nghị Thành ủy bàn về phát triển kinh tế - xã hội năm tới",
+            "Bệnh nhân bị gout có nên uống thuốc lâu dài?",
+            "Họa sĩ già và những bức tranh về phố cổ",
         ],
         "sents": [
             "Ngay từ những phút đầu, các cầu thủ đã chủ động tấn công và sớm có bàn mở tỉ số.",
@@ -451,6 +480,29 @@ POOLS: dict[str, dict[str, list[str]]] = {
             "Trẻ nhỏ cần được rửa tay thường xuyên bằng xà phòng và ăn chín, uống sôi.",
             "Đội tuyển đã thi đấu xuất sắc trước đối thủ mạnh và giành chiến thắng thuyết phục.",
             "Khán giả đã được thưởng thức nhiều tiết mục ca múa nhạc đặc sắc.",
+            "Sau nhiều năm làm việc ở thành phố, chị quyết định về quê khởi nghiệp với mô hình trồng rau hữu cơ.",
+            "Anh kể rằng tuổi thơ của mình gắn với những buổi chăn trâu, cắt cỏ và ước mơ được đến trường.",
+            "- Chị có thể chia sẻ về vai diễn mới của mình? - Đây là một vai rất khó, tôi đã phải chuẩn bị suốt nhiều tháng.",
+            "Theo luật sư, di chúc bằng văn bản phải có chữ ký của người lập và đáp ứng các điều kiện luật định.",
+            "Bạn nên gỡ bớt phần mềm khởi động cùng hệ thống và quét virus định kỳ cho máy.",
+            "Bác sĩ dinh dưỡng khuyên cha mẹ nên chế biến rau củ thành nhiều món hấp dẫn để trẻ dễ ăn.",
+            "Đoàn thanh tra sẽ làm việc trong 45 ngày và báo cáo kết quả lên Chủ tịch UBND thành phố.",
+            "Thủ tướng giao các bộ, ngành kiểm tra, xử lý nghiêm các tổ chức, cá nhân có sai phạm.",
+            "Cuộc họp thường trực liên đoàn đã đưa ra hình thức kỷ luật đối với các cá nhân liên quan.",
+            "Bà con trong vùng gọi ông là người bắc cầu, bởi ông đã góp công làm hàng chục cây cầu cho người dân qua lại.",
+            "Một mình bà tần tảo buôn bán để nuôi các con, nay cả ba người con đều đã tốt nghiệp đại học.",
+            "Các nhà tâm lý học cho rằng giấc mơ phản ánh những lo âu trong cuộc sống hằng ngày.",
+            "Hai bên đã trao đổi về quan hệ song phương và các vấn đề quốc tế cùng quan tâm.",
+            "Tin tặc đã chiếm quyền điều khiển máy chủ và đánh cắp dữ liệu của hàng nghìn khách hàng.",
+            "Doanh nghiệp kinh doanh trò chơi điện tử trực tuyến không có giấy phép sẽ bị đình chỉ hoạt động.",
+            "Hội diễn có sự tham gia của hàng trăm nghệ sĩ đến từ các nhà hát trên cả nước.",
+            "Các nhà khoa học cho biết lối sống lành mạnh và chế độ ăn uống hợp lý giúp kéo dài tuổi thọ.",
+            "Các nhà hảo tâm đã trao tặng gạo, mì tôm, nước uống cho những hộ dân bị ảnh hưởng nặng nề.",
+            "Hội nghị thống nhất các chỉ tiêu về tăng trưởng kinh tế, thu ngân sách và xây dựng nông thôn mới.",
+            "Hỏi: Con tôi 8 tuổi, muốn làm hộ chiếu cần giấy tờ gì? Đáp: cha mẹ cần mang giấy khai sinh của con đến cơ quan xuất nhập cảnh.",
+            "Độc giả hỏi: Tôi bị đau khớp lâu năm, có nên tự mua thuốc uống không? Bác sĩ trả lời: không nên tự ý dùng thuốc.",
+            "Những bức tranh vẽ phố cổ của ông được nhiều nhà sưu tập trong và ngoài nước tìm mua.",
+            "Vợ chồng anh chị vẫn giữ thói quen cùng nhau đi dạo mỗi buổi tối sau bữa cơm.",
         ],
     },
 }
@@ -464,14 +516,19 @@ def _fill(template: str, rng: random.Random) -> str:
     return out
 
 
+# General news is far more varied than any portal category, so it gets more examples.
+PER_LABEL_OVERRIDE = {"khac": 160}
+
+
 def generate(per_label: int = 80, seed: int = 20251) -> list[dict[str, str]]:
     rng = random.Random(seed)
     rows: list[dict[str, str]] = []
     for label, pool in POOLS.items():
         seen: set[str] = set()
+        wanted = PER_LABEL_OVERRIDE.get(label, per_label)
         titles = list(pool["titles"])
         i = 0
-        while len(seen) < per_label:
+        while len(seen) < wanted:
             # Every title is used at least once (cycle), then at random.
             title = titles[i] if i < len(titles) else rng.choice(titles)
             i += 1

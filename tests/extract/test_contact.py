@@ -1,0 +1,100 @@
+"""Spokesperson block extraction and validators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from portal_lint.extract.contact import (
+    extract_spokesperson,
+    find_spokesperson_links,
+    looks_like_job_title,
+    validate_email,
+    validate_phone,
+)
+
+SPOKES = "sotttt.hanoi.gov.vn/thong-tin-nguoi-phat-ngon_en.html"
+
+
+def test_real_liferay_spokesperson(real_pages: Path) -> None:
+    html = (real_pages / SPOKES).read_text(encoding="utf-8")
+    c = extract_spokesperson(html, "https://sotttt.hanoi.gov.vn/en/thong-tin-nguoi-phat-ngon")
+    assert c is not None
+    assert c.name == "Nguyễn Việt Hùng"
+    assert c.title == "Phó Giám đốc phụ trách Sở Thông tin và Truyền thông thành phố Hà Nội"
+    assert c.phone == "0243.512.3536"
+    assert c.email == "nguyenviethung_sotttt@hanoi.gov.vn"
+    assert "Nguyễn Việt Hùng" in c.raw_text
+
+
+def test_real_pages_without_spokesperson(real_pages: Path) -> None:
+    for p in sorted(real_pages.glob("*/*.html")):
+        if p.name == Path(SPOKES).name:
+            continue
+        assert extract_spokesperson(p.read_text(encoding="utf-8"), "http://x.gov.vn/") is None, p.name
+
+
+def test_real_links_to_spokesperson_page(real_pages: Path) -> None:
+    html = (real_pages / "sotttt.hanoi.gov.vn/index.html").read_text(encoding="utf-8")
+    links = find_spokesperson_links(html, "https://sotttt.hanoi.gov.vn/")
+    assert links[0] == "https://sotttt.hanoi.gov.vn/thong-tin-nguoi-phat-ngon.html"
+    assert "https://sotttt.hanoi.gov.vn/lien-he.html" in links[1:]
+
+
+TABLE = """<html><body><div id="content"><h2>Người phát ngôn và cung cấp thông tin cho báo chí</h2>
+<table><tr><td>Họ và tên:</td><td>Bà TRẦN THỊ MAI</td></tr><tr><td>Chức vụ:</td><td>Chánh Văn phòng BHXH tỉnh</td></tr>
+<tr><td>Điện thoại:</td><td>(0239) 3855 123</td></tr><tr><td>Email:</td><td>mai.tt[at]vss.gov.vn</td></tr></table>
+</div><footer>Địa chỉ: 01 Lê Lợi. ĐT: 0239 3855 000</footer></body></html>"""
+
+PARAGRAPH = """<html><body><div class="footer"><p>BẢO HIỂM XÃ HỘI TỈNH X</p>
+<p>Người phát ngôn: Ông Nguyễn Văn An, Phó Giám đốc BHXH tỉnh; ĐT: 0912 345 678; Email: an.nv (a) vss.gov.vn.</p>
+</div></body></html>"""
+
+DL = """<html><body><section><h3>Thông tin người phát ngôn</h3><dl><dt>Họ tên</dt><dd>Lê Hoàng Nam</dd>
+<dt>Chức danh</dt><dd>Giám đốc</dd><dt>Di động</dt><dd>+84 987 654 321</dd></dl></section></body></html>"""
+
+AGENCY_CONTACT = """<html><body><h1>Liên hệ</h1><p>Bảo hiểm xã hội tỉnh Y</p>
+<p>Điện thoại: 0239 3855 000 - Email: bhxh@vss.gov.vn</p><p>Ông Giám đốc tiếp dân thứ Năm hằng tuần</p></body></html>"""
+
+
+def test_table_style() -> None:
+    c = extract_spokesperson(TABLE, "http://bhxh.tinh.gov.vn/nguoi-phat-ngon")
+    assert c is not None
+    assert (c.name, c.title, c.phone, c.email) == (
+        "TRẦN THỊ MAI", "Chánh Văn phòng BHXH tỉnh", "(0239) 3855 123", "mai.tt@vss.gov.vn")
+
+
+def test_paragraph_style() -> None:
+    c = extract_spokesperson(PARAGRAPH, "http://bhxh.tinh.gov.vn/")
+    assert c is not None
+    assert (c.name, c.title, c.phone, c.email) == (
+        "Nguyễn Văn An", "Phó Giám đốc BHXH tỉnh", "0912 345 678", "an.nv@vss.gov.vn")
+
+
+def test_definition_list_style() -> None:
+    c = extract_spokesperson(DL, "http://bhxh.tinh.gov.vn/")
+    assert c is not None
+    assert c.name == "Lê Hoàng Nam" and c.title == "Giám đốc" and c.phone == "+84 987 654 321"
+    assert c.email is None
+
+
+def test_agency_contact_is_not_a_spokesperson() -> None:
+    assert extract_spokesperson(AGENCY_CONTACT, "http://bhxh.tinh.gov.vn/lien-he") is None
+
+
+@pytest.mark.parametrize(
+    ("s", "ok"),
+    [("0243.512.3536", True), ("024 3512 3536", True), ("(0239) 3855 123", True), ("0912 345 678", True),
+     ("+84 912 345 678", True), ("12345", False), ("1900 9068", False), ("0012 345 678", False), ("", False)],
+)
+def test_validate_phone(s: str, ok: bool) -> None:
+    assert validate_phone(s) is ok
+
+
+def test_validate_email_and_title() -> None:
+    assert validate_email("nguyenviethung_sotttt@hanoi.gov.vn")
+    assert not validate_email("abc@") and not validate_email("abc[at]vss.gov.vn")
+    assert looks_like_job_title("Phó Giám đốc phụ trách Sở")
+    assert looks_like_job_title("Trưởng phòng Truyền thông")
+    assert not looks_like_job_title("Số 185 Giảng Võ, Đống Đa")

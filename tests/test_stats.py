@@ -1,0 +1,212 @@
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from datetime import date, datetime
+
+import pytest
+
+from portal_lint.snapshot import Article, StoredArticle
+from portal_lint.stats import (
+    Post,
+    credits_other_outlet,
+    effective_complete_since,
+    find_reposts,
+    full_months_before,
+    in_window,
+    is_bhyt,
+    jaccard,
+    keyword_hits,
+    merge_posts,
+    month_complete,
+    monthly_stats,
+)
+
+AS_OF = date(2026, 9, 10)
+
+
+@pytest.fixture(scope="module")
+def vntc(shared_dir) -> list[str]:
+    with gzip.open(
+        shared_dir / "corpora" / "vntc-insurance-mentions.jsonl.gz", "rt", encoding="utf-8"
+    ) as fh:
+        return [json.loads(line)["text"] for line in fh]
+
+
+def a(url: str, d: date | None, title: str = "Tin hoạt động", **kw) -> Article:
+    return Article(
+        url=url, title=title, published=datetime(d.year, d.month, d.day, 8) if d else None, **kw
+    )
+
+
+def stored(
+    url: str, d: date | None, title: str = "Tin cũ", label: str | None = None
+) -> StoredArticle:
+    return StoredArticle(
+        url=url,
+        title=title,
+        published=datetime(d.year, d.month, d.day) if d else None,
+        category_label=label,
+        word_count=300,
+        first_seen=datetime(2026, 1, 1),
+    )
+
+
+def test_coverage_helpers():
+    assert effective_complete_since(date(2026, 7, 1), date(2026, 1, 1)) == date(2026, 1, 1)
+    assert effective_complete_since(None, date(2026, 1, 1)) == date(2026, 1, 1)
+    assert effective_complete_since(None, None) is None
+    assert full_months_before(date(2026, 1, 15), 3) == [
+        date(2025, 10, 1),
+        date(2025, 11, 1),
+        date(2025, 12, 1),
+    ]
+    assert month_complete(date(2026, 6, 1), date(2026, 6, 1)) and not month_complete(
+        date(2026, 6, 1), date(2026, 6, 2)
+    )
+    assert not month_complete(date(2026, 6, 1), None)
+    assert in_window(date(2026, 6, 12), AS_OF, 90) and not in_window(date(2026, 6, 11), AS_OF, 90)
+    assert not in_window(date(2026, 9, 11), AS_OF, 90) and not in_window(None, AS_OF, 90)
+
+
+def test_merge_posts_this_run_wins_and_aliases():
+    run = [
+        a("https://s/1", date(2026, 8, 1), title="Mới", category_label="Tin BHYT"),
+        a("https://s/2", None, fetched=False),
+        a("https://s/2", None, body_text="body"),  # the opened copy wins over the listing sighting
+        a("https://s/3", date(2026, 8, 3), aliases=["https://s/old-3"]),
+    ]
+    hist = [
+        stored("https://s/1", date(2026, 7, 1), title="Cũ"),
+        stored("https://s/2", date(2026, 8, 2)),
+        stored("https://s/old-3", date(2026, 8, 3)),
+        stored("https://s/9", date(2026, 5, 5), label="BHYT"),
+    ]
+    posts = {p.url: p for p in merge_posts(run, hist)}
+    assert set(posts) == {"https://s/1", "https://s/2", "https://s/3", "https://s/9"}
+    assert posts["https://s/1"].title == "Mới" and posts["https://s/1"].published == date(
+        2026, 8, 1
+    )
+    assert posts["https://s/2"].fetched and posts["https://s/2"].published == date(
+        2026, 8, 2
+    )  # date from history
+    assert not posts["https://s/9"].fetched and posts["https://s/9"].article is None
+
+
+def test_keyword_hits_whole_words_without_diacritics():
+    assert keyword_hits("Triển khai ĐỀ ÁN 06/CP tại tỉnh", ["Đề án 06"]) == ["Đề án 06"]
+    assert keyword_hits("Đề án 061 khác", ["Đề án 06"]) == []
+    assert keyword_hits("Cài ứng dụng VSSID", ["VssID", "VNeID"]) == ["VssID"]
+
+
+def test_is_bhyt():
+    assert is_bhyt(Post("u", "Mở rộng quyền lợi BHYT khi khám ngoại trú", None))
+    assert is_bhyt(
+        Post(
+            "u",
+            "Tin",
+            None,
+            article=Article(url="u", title="Tin", sapo="Thẻ bảo hiểm y tế điện tử"),
+        )
+    )
+    assert is_bhyt(
+        Post("u", "Tin", None, category_label="Chính sách y tế"), {"chính sách y tế": "bhyt"}
+    )
+    assert is_bhyt(Post("u", "Tin", None, category_label="Lĩnh vực Bảo hiểm y tế"))
+    assert not is_bhyt(
+        Post("u", "Chi trả lương hưu tháng 9", None, category_label="Chính sách BHXH"),
+        {"Chính sách BHXH": "bhxh"},
+    )
+
+
+def test_credits_other_outlet():
+    assert credits_other_outlet("Nguồn: baohiemxahoi.gov.vn") == "baohiemxahoi.gov.vn"
+    assert credits_other_outlet("Theo BHXH Việt Nam")
+    assert credits_other_outlet("Nguồn: Cổng TTĐT BHXH Việt Nam")
+    assert credits_other_outlet("Nguồn: Báo Lao Động")
+    assert credits_other_outlet("Nguồn: dantri.com.vn")
+    assert credits_other_outlet("Nguồn: BHXH tỉnh Hà Tĩnh") is None
+    assert credits_other_outlet("Phòng Truyền thông và Phát triển đối tượng") is None
+    assert credits_other_outlet("Nguồn: Bảo hiểm xã hội huyện Krông Nô") is None
+    assert (
+        credits_other_outlet(
+            "Nguồn: hatinh.baohiemxahoi.gov.vn", own_hosts=["hatinh.baohiemxahoi.gov.vn"]
+        )
+        is None
+    )
+    assert credits_other_outlet(
+        "Nguồn: hatinh.baohiemxahoi.gov.vn", own_hosts=["www.nghean.gov.vn"]
+    )
+    assert credits_other_outlet(None) is None and credits_other_outlet("Nguồn:") is None
+
+
+def test_jaccard_exact_on_known_texts():
+    t = "một hai ba bốn năm sáu bảy tám chín mười"
+    assert jaccard(t, t) == 1.0
+    # 6 and 8 shingles, the 6 of the shorter text shared
+    assert jaccard(t, t + " mười một") == pytest.approx(6 / 8)
+    assert jaccard(t, "hoàn toàn khác biệt với văn bản trên") == 0.0
+    assert jaccard("ngắn", t) == 0.0
+
+
+def test_find_reposts_on_real_articles(vntc):
+    refs = {f"https://baohiemxahoi.gov.vn/{i}": t for i, t in enumerate(vntc[:200])}
+    arts = []
+    for i in range(30):
+        words = vntc[i].split()
+        # province re-post: trims the tail and adds its own line
+        body = " ".join(words[: len(words) * 85 // 100]) + " BHXH tỉnh Hà Tĩnh thông tin thêm."
+        arts.append(Article(url=f"https://s/re-{i}", title="t", body_text=body))
+    for i in range(250, 280):
+        arts.append(Article(url=f"https://s/own-{i}", title="t", body_text=vntc[i]))
+    arts.append(
+        Article(
+            url="https://s/src",
+            title="t",
+            body_text="Nội dung riêng",
+            source_line="Nguồn: BHXH Việt Nam",
+        )
+    )
+    arts.append(Article(url="https://s/unread", title="t", fetched=False, body_text=vntc[0]))
+    t0 = time.perf_counter()
+    got = find_reposts(arts, refs)
+    elapsed = time.perf_counter() - t0
+    long_enough = {f"https://s/re-{i}" for i in range(30) if len(vntc[i].split()) >= 40}
+    flagged_re = {u for u in got if "/re-" in u}
+    assert flagged_re == long_enough
+    assert not [u for u in got if "/own-" in u]
+    assert got["https://s/src"].startswith("nguồn ghi:") and "https://s/unread" not in got
+    assert "trùng nội dung với https://baohiemxahoi.gov.vn/" in got["https://s/re-0"]
+    assert elapsed < 10, elapsed
+
+
+def test_monthly_stats_new_repost_bhyt_complete():
+    run = [
+        a("https://s/1", date(2026, 8, 3), title="Cấp thẻ BHYT cho học sinh"),
+        a("https://s/2", date(2026, 8, 4)),
+        a("https://s/3", date(2026, 8, 30), category_label="Chính sách y tế"),
+        a("https://s/4", date(2026, 7, 2)),
+        a("https://s/5", None),
+        a("https://s/6", date(2026, 9, 2)),
+    ]  # current month: not a full month
+    hist = [
+        stored("https://s/h1", date(2026, 6, 5)),
+        stored("https://s/h2", date(2026, 6, 6), title="Khám chữa bệnh BHYT"),
+    ]
+    out = monthly_stats(
+        run,
+        hist,
+        complete_since=date(2026, 7, 1),
+        as_of=AS_OF,
+        months=3,
+        repost_of={"https://s/2": "nguồn ghi: BHXH Việt Nam", "https://s/h1": "x"},
+        bhyt_label_slugs={"Chính sách y tế": "bhyt"},
+    )
+    assert out == {
+        "2026-06": {"posts": 2, "new": 1, "repost": 1, "bhyt": 1, "complete": False},
+        "2026-07": {"posts": 1, "new": 1, "repost": 0, "bhyt": 0, "complete": True},
+        "2026-08": {"posts": 3, "new": 2, "repost": 1, "bhyt": 2, "complete": True},
+    }
+    assert list(monthly_stats([], [], None, AS_OF))[-1] == "2026-08"
+    assert len(monthly_stats([], [], None, AS_OF)) == 12
