@@ -54,6 +54,8 @@ _BHXH_CUES = ("chinh sach", "che do", "phap luat", "tu nguyen", "bat buoc", "luo
 _POLICY_FILLER = re.compile(r"\b(bhxh|bhyt|bhtn|bao hiem xa hoi|bao hiem y te|bao hiem that nghiep|va)\b")
 _GENERIC_POLICY = ("chinh sach", "chinh sach phap luat", "chinh sach moi", "phap luat chinh sach")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# Category names are short ("Chính sách bảo hiểm y tế và thất nghiệp" is 9 words).
+MAX_CATEGORY_WORDS = 10
 
 
 def fold(text: str) -> str:
@@ -99,12 +101,18 @@ def slugs_for_article(
     category_label: str | None,
     breadcrumb: Iterable[str] = (),
     category_map: Mapping[str, str] | None = None,
+    title: str | None = None,
 ) -> tuple[frozenset[str], str | None]:
     """Slugs and the label they came from: the category label, else the deepest breadcrumb
-    item that maps (the last breadcrumb item is often the article title, so try all)."""
+    item that maps. Breadcrumbs often end with the article title, whose words would match
+    keywords ("Quỹ BHYT thanh toán…"), so the title and long items are skipped."""
     if category_label and category_label.strip():
         return slugs_for_label(category_label, category_map), category_label.strip()
+    folded_title = fold(title) if title else ""
     for item in reversed(list(breadcrumb)):
+        folded = fold(item)
+        if not folded or folded == folded_title or len(folded.split()) > MAX_CATEGORY_WORDS:
+            continue
         slugs = slugs_for_label(item, category_map)
         if slugs:
             return slugs, item.strip()

@@ -26,7 +26,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from portal_lint.config import CrawlSettings
-from portal_lint.snapshot import FetchRecord
+from portal_lint.snapshot import FetchRecord, LinkCheck
 
 log = logging.getLogger(__name__)
 
@@ -344,13 +344,12 @@ class Fetcher:
             await asyncio.sleep(delay)
         return res
 
-    async def check_link(self, url: str) -> "LinkCheck":
+    async def check_link(self, url: str) -> LinkCheck:
         """Is an outbound link alive? One GET, short timeout, no retry, body mostly unread.
 
         Unreachable is reported as such (alive=False with the reason); the rule turns it
         into a warning at most, because the network between us and them may be at fault.
         """
-        from portal_lint.snapshot import LinkCheck
 
         assert self._client is not None
         started = time.monotonic()

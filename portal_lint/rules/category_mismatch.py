@@ -125,7 +125,9 @@ class CategoryMismatch(Rule):
         with_body = [a for a in in_window if a.fetched and a.body_text.strip()]
         candidates: list[tuple[Article, frozenset[str], str]] = []
         for a in with_body:
-            slugs, label = slugs_for_article(a.category_label, a.breadcrumb, p.category_map)
+            slugs, label = slugs_for_article(
+                a.category_label, a.breadcrumb, p.category_map, title=a.title
+            )
             if slugs and label:
                 candidates.append((a, slugs, label))
         unmapped = len(with_body) - len(candidates)
