@@ -51,7 +51,9 @@ def held_out(clf: CategoryClassifier, threshold: float) -> None:
     )
 
 
-def corpus_figures(clf: CategoryClassifier, rows: list[dict[str, str]], threshold: float, name: str) -> float:
+def corpus_figures(
+    clf: CategoryClassifier, rows: list[dict[str, str]], threshold: float, name: str
+) -> float:
     items = [split_title(r["text"]) for r in rows]
     t0 = time.perf_counter()
     preds = clf.predict_many(items)
@@ -73,7 +75,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument(
-        "--segment-limit", type=int, default=0,
+        "--segment-limit",
+        type=int,
+        default=0,
         help="classify only the first N VNTC articles in segmented mode (0 = all)",
     )
     args = ap.parse_args()
@@ -82,7 +86,9 @@ def main() -> None:
     insurance = read_corpus(args.shared / "corpora" / "vntc-insurance-mentions.jsonl.gz")
 
     for segment in (False, True):
-        print(f"\n=== segment={segment} (underthesea word_tokenize {'on' if segment else 'off'}) ===")
+        print(
+            f"\n=== segment={segment} (underthesea word_tokenize {'on' if segment else 'off'}) ==="
+        )
         t0 = time.perf_counter()
         clf = CategoryClassifier.train(load_rows(TRAIN_PATH), segment=segment)
         train_s = time.perf_counter() - t0

@@ -207,7 +207,14 @@ def audit(config_path: str, db_url: str | None, as_of: str | None, fmt: str,
         return
     if not cfg.sites:
         _fail(f"{config_path}: no sites to audit")
-    _run(cfg.sites, cfg, db_url, as_of, fmt, select, ignore, lang, cache_dir, single=False, progress=True)
+    from portal_lint.schedule import audit_lock, lock_path
+    from portal_lint.store.repo import default_db_url
+
+    db_url = db_url or default_db_url()
+    with audit_lock(db_url) as acquired:  # never two audits of one database at once
+        if not acquired:
+            _fail(f"another audit is running on this database (lock {lock_path(db_url)}); try again later")
+        _run(cfg.sites, cfg, db_url, as_of, fmt, select, ignore, lang, cache_dir, single=False, progress=True)
 
 
 @main.command("rules")
@@ -317,7 +324,10 @@ def scorecard(config_path: str, db_url: str | None, week: str | None, out_dir: P
             _fail(f"{config_path}: no 'email:' section (smtp_host, recipients…)")
             return
         outcome = send_scorecard(url, cfg.email, result, force=force, dry_run=dry_run, eml_dir=out_dir, now=now)
-        click.echo(str(outcome))
+        detail = outcome.eml_path or outcome.message_id or outcome.error or ""
+        click.echo(f"e-mail: {outcome.outcome} {detail}".rstrip())
+        if not outcome.ok:
+            sys.exit(EXIT_ERROR)
 
 
 @main.command()

@@ -27,8 +27,8 @@ class _Strict(BaseModel):
 class CrawlSettings(_Strict):
     max_pages: int = Field(400, ge=1, description="page budget per site and audit")
     max_seconds: float = Field(600, gt=0, description="time budget per site and audit")
-    concurrency: int = Field(4, ge=1, le=32, description="parallel requests per host")
-    rate_per_second: float = Field(8.0, gt=0, description="requests per second per host")
+    concurrency: int = Field(2, ge=1, le=32, description="parallel requests per host")
+    rate_per_second: float = Field(2.0, gt=0, description="requests per second per host")
     timeout: float = Field(20.0, gt=0)
     retries: int = Field(2, ge=0, le=10)
     max_body_mb: float = Field(10.0, gt=0, description="cap on a decompressed body")

@@ -20,6 +20,17 @@ import click
 DEMO_BASE_PORT = 18700
 
 
+def _loopback_crawl_settings(path: Path) -> None:
+    """The farm is on 127.0.0.1: no need for the politeness real portals get."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.setdefault("defaults", {}).setdefault("crawl", {}).update(
+        {"rate_per_second": 50, "concurrency": 4, "max_pages": 600}
+    )
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def audit_farm(running: Any, out_dir: Path, db_url: str, as_of: date, lang: str = "vi",
                cache_dir: Path | None = None, parallel: int = 3) -> tuple[list[Any], Any]:
     """Audit every site of a running farm; returns (results, conformance)."""
@@ -33,6 +44,7 @@ def audit_farm(running: Any, out_dir: Path, db_url: str, as_of: date, lang: str 
 
     cfg_path = out_dir / "sites.yaml"
     running.write_sites_yaml(cfg_path)
+    _loopback_crawl_settings(cfg_path)
     cfg = load_config(cfg_path)
     pack = load_rulepack()
     validate_config_rules(cfg, pack)

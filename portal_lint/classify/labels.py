@@ -36,12 +36,35 @@ LABELS_EN: dict[str, str] = {
 
 # Folded keyword phrases, matched on word boundaries. Order does not matter: all hits count.
 _KEYWORDS: dict[str, tuple[str, ...]] = {
-    "hoi-dap": ("hoi dap", "hoi va dap", "giai dap", "ban doc hoi", "cau hoi thuong gap", "faq",
-                "tu van chinh sach", "hoi dap chinh sach"),
-    "guong-dien-hinh": ("guong dien hinh", "guong sang", "dien hinh", "nguoi tot viec tot",
-                        "mo hinh hay", "cach lam hay", "guong dien hinh tien tien"),
-    "chuyen-doi-so": ("chuyen doi so", "de an 06", "vssid", "vneid", "dich vu cong",
-                      "giao dich dien tu", "cong nghe thong tin", "cntt"),
+    "hoi-dap": (
+        "hoi dap",
+        "hoi va dap",
+        "giai dap",
+        "ban doc hoi",
+        "cau hoi thuong gap",
+        "faq",
+        "tu van chinh sach",
+        "hoi dap chinh sach",
+    ),
+    "guong-dien-hinh": (
+        "guong dien hinh",
+        "guong sang",
+        "dien hinh",
+        "nguoi tot viec tot",
+        "mo hinh hay",
+        "cach lam hay",
+        "guong dien hinh tien tien",
+    ),
+    "chuyen-doi-so": (
+        "chuyen doi so",
+        "de an 06",
+        "vssid",
+        "vneid",
+        "dich vu cong",
+        "giao dich dien tu",
+        "cong nghe thong tin",
+        "cntt",
+    ),
     "hoat-dong": ("hoat dong", "tin nganh", "tin trong nganh", "tin hoat dong"),
     "bhtn": ("bhtn", "bao hiem that nghiep", "that nghiep"),
     "bhyt": ("bhyt", "bao hiem y te"),
@@ -49,9 +72,20 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
 _BHXH_TERMS = ("bhxh", "bao hiem xa hoi")
 # "BHXH" is also the name of the office ("Tin hoạt động BHXH tỉnh"), so it only means the
 # policy topic next to a policy cue, or when the label names nothing but insurance types.
-_BHXH_CUES = ("chinh sach", "che do", "phap luat", "tu nguyen", "bat buoc", "luong huu",
-              "huu tri", "linh vuc", "quyen loi")
-_POLICY_FILLER = re.compile(r"\b(bhxh|bhyt|bhtn|bao hiem xa hoi|bao hiem y te|bao hiem that nghiep|va)\b")
+_BHXH_CUES = (
+    "chinh sach",
+    "che do",
+    "phap luat",
+    "tu nguyen",
+    "bat buoc",
+    "luong huu",
+    "huu tri",
+    "linh vuc",
+    "quyen loi",
+)
+_POLICY_FILLER = re.compile(
+    r"\b(bhxh|bhyt|bhtn|bao hiem xa hoi|bao hiem y te|bao hiem that nghiep|va)\b"
+)
 _GENERIC_POLICY = ("chinh sach", "chinh sach phap luat", "chinh sach moi", "phap luat chinh sach")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # Category names are short ("Chính sách bảo hiểm y tế và thất nghiệp" is 9 words).
@@ -69,7 +103,9 @@ def _has(folded: str, phrase: str) -> bool:
     return f" {phrase} " in f" {folded} "
 
 
-def slugs_for_label(label: str | None, category_map: Mapping[str, str] | None = None) -> frozenset[str]:
+def slugs_for_label(
+    label: str | None, category_map: Mapping[str, str] | None = None
+) -> frozenset[str]:
     """Canonical slugs a site category label stands for (empty = not judgeable).
 
     `category_map` (site label -> slug, from the site config) wins over keywords; it is
@@ -103,11 +139,15 @@ def slugs_for_article(
     category_map: Mapping[str, str] | None = None,
     title: str | None = None,
 ) -> tuple[frozenset[str], str | None]:
-    """Slugs and the label they came from: the category label, else the deepest breadcrumb
-    item that maps. Breadcrumbs often end with the article title, whose words would match
+    """Slugs and the label they came from: the category label, else (when it is generic and
+    not in category_map) the deepest breadcrumb item that maps. Breadcrumbs often end with the article title, whose words would match
     keywords ("Quỹ BHYT thanh toán…"), so the title and long items are skipped."""
     if category_label and category_label.strip():
-        return slugs_for_label(category_label, category_map), category_label.strip()
+        slugs = slugs_for_label(category_label, category_map)
+        explicit = bool(category_map) and fold(category_label) in {fold(k) for k in category_map}
+        if slugs or explicit:
+            return slugs, category_label.strip()
+        # A generic label ("Tin tức") may sit above a specific breadcrumb item: try those.
     folded_title = fold(title) if title else ""
     for item in reversed(list(breadcrumb)):
         folded = fold(item)

@@ -480,6 +480,7 @@ def extract_article(html: str, url: str) -> Article | None:
 
     breadcrumb = _breadcrumb(tree)
     active_menu = _active_menu_label(tree)
+    rel_category = _rel_category_label(tree)
 
     # ---- video URLs before iframes/scripts are dropped (collected per region later)
     # ---- clean the tree
@@ -553,7 +554,7 @@ def extract_article(html: str, url: str) -> Article | None:
     # ---- images, videos, infographic
     images = _images(region, url)
     videos = _videos(region, url, html)
-    category = _category(breadcrumb, title, ld_article, tree) or active_menu
+    category = _category(breadcrumb, title, ld_article, tree) or rel_category or active_menu
     infographic = bool(
         _INFOGRAPHIC_RE.search(
             fold(
@@ -567,8 +568,10 @@ def extract_article(html: str, url: str) -> Article | None:
         )
     )
 
-    author = _find_author(ld_article, tree, body_root, body, lines)
-    source_line = _find_source(lines)
+    # Credits often sit just after the text block (<div class=body>…</div><p>Nguồn: …</p>).
+    trailing = _trailing_lines(body)
+    author = _find_author(ld_article, tree, body_root, body, lines + trailing)
+    source_line = _find_source(lines) or _find_source(trailing)
 
     return Article(
         url=canonical_url,
@@ -929,6 +932,34 @@ def _find_author(
     return None
 
 
+def _trailing_lines(body: LexborNode, max_lines: int = 4) -> list[str]:
+    """Short lines right after the body block (its next siblings, then its parent's), up to
+    a "tin liên quan" marker or a block of headline links: where CMS templates print the
+    source and author fields outside the editor's text."""
+    out: list[str] = []
+    node: LexborNode | None = body
+    for _ in range(3):
+        if node is None or node.tag in ("body", "html"):
+            break
+        sib = node.next
+        while sib is not None and len(out) < max_lines:
+            if sib.is_element_node:
+                text = node_text(sib)
+                if _is_related_marker(text.split("\n")[0]) or any(
+                    _is_related_marker(node_text(h)) for h in sib.css("h2, h3, h4, p, span, div")[:3]
+                ):
+                    return out
+                if sum(1 for a in sib.css("a[href]") if len(node_text(a)) >= 15) >= 2:
+                    return out
+                if text and len(text) <= 200 and not _hidden(sib):
+                    out.append(text)
+            sib = sib.next
+        if len(out) >= max_lines:
+            break
+        node = node.parent
+    return out
+
+
 def _find_source(lines: list[str]) -> str | None:
     for line in reversed(lines[-8:]):
         m = _SOURCE_RE.match(line)
@@ -958,6 +989,31 @@ def _category(
         return normalize_text(section)
     meta = _meta(tree, "article:section", "og:section")
     return meta
+
+
+def _rel_category_label(tree: LexborHTMLParser) -> str | None:
+    """The post's own category link, marked rel="category" (WordPress `the_category()`
+    writes rel="category tag"; other CMSs copied the microformat). Menus are skipped: a
+    category menu is not the post's category."""
+    if tree.body is None:
+        return None
+    for a in tree.body.css("a[rel]"):
+        if "category" not in _attr(a, "rel").lower().split():
+            continue
+        label = node_text(a)
+        if not label or len(label) > 80 or fold(label) in ("trang chu", "home"):
+            continue
+        cur, in_menu = a.parent, False
+        for _ in range(30):
+            if cur is None or cur.tag in ("body", "html"):
+                break
+            if cur.tag in ("nav", "menu") or _attr(cur, "role").lower() in ("navigation", "menubar"):
+                in_menu = True
+                break
+            cur = cur.parent
+        if not in_menu:
+            return label
+    return None
 
 
 def _active_menu_label(tree: LexborHTMLParser) -> str | None:

@@ -142,8 +142,13 @@ _BLOCK_TAGS = frozenset(
     "blockquote address form fieldset center".split()
 )
 _CELL_TAGS = frozenset({"td", "th"})
-_HONORIFIC = r"(?:Đồng\s+chí|Đ/c|đ/c|Ông|Bà|ông|bà|Đồng chí|ĐỒNG CHÍ|ÔNG|BÀ|Mr\.?|Ms\.?|Mrs\.?)"
-_NAME_LABEL = re.compile(r"(?:Họ\s*(?:và\s*)?tên|Họ\s*tên|Tên|Name)\s*[:\t][:\s]*(.+)", re.I)
+_ONE_HONORIFIC = r"(?:Đồng\s+chí|Đ/c|đ/c|Ông|Bà|ông|bà|Đồng chí|ĐỒNG CHÍ|ÔNG|BÀ|Mr\.?|Ms\.?|Mrs\.?)"
+# Templates and forms often keep both forms of address: "Ông/Bà", "Ông (Bà)", "Ông, bà".
+_HONORIFIC = _ONE_HONORIFIC + r"(?:\s*(?:/|,|\(|-)\s*" + _ONE_HONORIFIC + r"\)?)*"
+# "Người phát ngôn: Nguyễn Văn A" names the person right after the label.
+_NAME_LABEL = re.compile(
+    r"(?:Họ\s*(?:và\s*)?tên|Họ\s*tên|Tên|Name|Người\s+phát\s+ngôn)\s*[:\t][:\s]*(.+)", re.I
+)
 _TITLE_LABEL = re.compile(r"(?:Chức\s*vụ|Chức\s*danh|Title|Position)\s*[:\t][:\s]*(.+)", re.I)
 # A line that is only a label (definition lists, stacked cells): its value is the next line.
 _LABEL_ONLY = re.compile(
@@ -198,6 +203,24 @@ def _name_after(text: str) -> str | None:
     return None
 
 
+# Two-word openings of job titles; capitalised like a name, so _name_after would take them.
+_TITLE_STARTS = frozenset(
+    "pho giam|giam doc|chanh van|pho chanh|truong phong|pho truong|truong ban|chu tich|pho chu|bi thu|"
+    "tong giam|uy vien|can bo|chuyen vien|cuc truong|thu truong|chanh thanh|phu trach|thu ky".split("|")
+)
+
+
+def _starts_like_title(name: str) -> bool:
+    return " ".join(fold_text(name).split()[:2]) in _TITLE_STARTS
+
+
+def _title_after(rest: str) -> str | None:
+    """A job title right after the name on the same line: "…Nguyễn Văn An, Phó Giám đốc; ĐT: …"."""
+    rest = rest.lstrip(" .").lstrip(",-–: ")
+    seg = re.split(r"[;|\n]|\s[-–]\s|(?:ĐT|Điện thoại|SĐT|Email|E-mail)\s*:", rest)[0].strip(" ,.-–")
+    return seg if seg and looks_like_job_title(seg) else None
+
+
 def _parse_person(text: str) -> dict[str, str | None]:
     text = _deobfuscate(text)
     name = title = phone = email = None
@@ -214,18 +237,18 @@ def _parse_person(text: str) -> dict[str, str | None]:
             if m and not re.match(r"(?:cơ quan|đơn vị)", flat, re.I):
                 cand = re.sub(r"^" + _HONORIFIC + r"\s*[:.]?\s*", "", m.group(1).strip())
                 name = _name_after(cand)
+                if name and _starts_like_title(name):
+                    name = None  # "Người phát ngôn: Phó Giám đốc …" names a post, not a person
+                if name and title is None:
+                    title = _title_after(cand[len(name) :])
         if name is None:
             m = re.search(r"(?:^|[\s(:;,])" + _HONORIFIC + r"\s*[:.]?\s+(.+)", flat)
             if m:
                 cand = _name_after(m.group(1))
                 if cand:
                     name = cand
-                    rest = m.group(1)[len(cand) :].lstrip(" .")
                     if title is None:
-                        seg = re.split(r"[;|\n]|\s[-–]\s|(?:ĐT|Điện thoại|SĐT|Email|E-mail)\s*:", rest.lstrip(",-–: "))[0]
-                        seg = seg.strip(" ,.-–")
-                        if seg and looks_like_job_title(seg):
-                            title = seg
+                        title = _title_after(m.group(1)[len(cand) :])
         if title is None:
             m = _TITLE_LABEL.search(flat)
             if m:

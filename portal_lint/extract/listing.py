@@ -75,6 +75,15 @@ _ARTICLE_URL_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"/[a-z0-9]+(?:-[a-z0-9]+){4,}(?:\.html?|\.aspx)$", re.IGNORECASE),
     re.compile(r"[?&]p=\d+$"),
 )
+# The slug-only patterns above (last four but one) are weak: a category page with a long
+# slug ("/tin-tuc/danh-muc/21/ung-dung-cntt-chuyen-doi-so.html") matches them too. A path
+# segment that names a listing outweighs them; id parameters, "chi-tiet" and dates do not.
+_WEAK_ARTICLE_URL_RES = _ARTICLE_URL_RES[5:8]
+_LISTING_SEGMENT_RE = re.compile(
+    r"/(?:danh-muc|danhmuc|chuyen-muc|chuyenmuc|chu-de|chude|category|categories|"
+    r"cat|tag|tags|topic|topics|list|news-list)(?:/|$)",
+    re.IGNORECASE,
+)
 _NEXT_TEXT_RE = re.compile(
     r"^(?:trang sau|trang tiep|tiep|tiep theo|sau|next|next page|xem them|cu hon|"
     r"tin cu hon|older|more|»|›|>|>>|→|\.\.\.\s*»)$"
@@ -129,7 +138,17 @@ def looks_like_article_url(url: str) -> bool:
     """Heuristic: does this URL look like a single post? Used to prioritise, not to decide."""
     if not url or _FILE_RE.search(url):
         return False
-    return any(p.search(url) for p in _ARTICLE_URL_RES)
+    matched = [p for p in _ARTICLE_URL_RES if p.search(url)]
+    if not matched:
+        return False
+    if all(p in _WEAK_ARTICLE_URL_RES for p in matched):
+        try:
+            path = urlsplit(url).path
+        except ValueError:
+            return True
+        if _LISTING_SEGMENT_RE.search(path):
+            return False
+    return True
 
 
 def _parse(html: str) -> LexborHTMLParser | None:
@@ -155,6 +174,21 @@ _TRAILING_DATE_RE = re.compile(
 )
 # Rows of a legal-document table ("Số: 2068/QĐ-UBND Ngày: …"): documents, not news items.
 _DOCUMENT_ROW_RE = re.compile(r"^(?:số|số hiệu|số/ký hiệu|số ký hiệu)\s*:", re.IGNORECASE)
+
+
+# Words that make a trailing date part of the sentence ("… từ ngày 01/7/2025"), not the
+# item's publication date printed after the link text.
+_DATE_LEAD_WORDS = frozenset(
+    "ngay tu den toi truoc sau ke thang nam hieu luc ky hop ban hanh luc".split()
+)
+
+
+def _date_is_part_of_title(title: str, m: re.Match[str]) -> bool:
+    joint = m.group(0)[: m.start(1) - m.start()]
+    if any(ch in joint for ch in "([-–|"):
+        return False  # "Title (23/06/2026)", "Title - 20/05/2024": a separate field
+    words = fold(title[: m.start()]).split()
+    return bool(words) and words[-1] in _DATE_LEAD_WORDS
 
 
 def _headline(text: str, href: str) -> bool:
@@ -195,7 +229,7 @@ def _item_links(tree: LexborHTMLParser, url: str) -> list[_Cand]:
             continue
         cand = _Cand(a, absolute, title)
         m = _TRAILING_DATE_RE.search(title)
-        if m and m.start() > 10:
+        if m and m.start() > 10 and not _date_is_part_of_title(title, m):
             found = find_datetimes(m.group(1))
             if found:
                 cand.title = title[: m.start()].strip()

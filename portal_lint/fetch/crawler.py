@@ -26,7 +26,7 @@ from portal_lint.config import CrawlSettings, Site
 from portal_lint.extract import article as x_article
 from portal_lint.extract import feeds as x_feeds
 from portal_lint.extract import listing as x_listing
-from portal_lint.extract.text import decode_html
+from portal_lint.extract.text import decode_html, fold
 from portal_lint.extract.urls import canonicalize, same_site
 from portal_lint.fetch.client import Fetcher
 from portal_lint.fetch.probes import ProbesMixin
@@ -89,6 +89,18 @@ def _article_from_json(data: dict[str, Any]) -> Article | None:
         )
     except (KeyError, TypeError, ValueError):
         return None
+
+
+_HOME_LABELS = frozenset({"trang chu", "trang nhat", "home", "trang chinh"})
+
+
+def _is_home_seed(url: str, label: str, site_url: str) -> bool:
+    """A menu link back to the home page ("Trang chủ", the logo, /index.html)."""
+    if fold(label) in _HOME_LABELS:
+        return True
+    if canonicalize(url) == canonicalize(site_url):
+        return True
+    return x_article._is_home_url(url)
 
 
 class Crawler(ProbesMixin):
@@ -293,7 +305,9 @@ class Crawler(ProbesMixin):
             if seed_url in visited:
                 continue
             url: str | None = seed_url
-            label = seed_label
+            # The home page (and its blog pagination) lists every category: its menu label
+            # "Trang chủ" is no category, and taking it would hide the real one.
+            label = "" if _is_home_seed(seed_url, seed_label, self.site.url) else seed_label
             oldest: date | None = None
             reached_end = False
             is_listing = False

@@ -148,7 +148,8 @@ class CategoryMismatch(Rule):
 
         clf = CategoryClassifier.default()
         preds = clf.predict_many(
-            (a.title, "\n".join(x for x in (a.sapo or "", a.body_text) if x)) for a, _, _ in candidates
+            (a.title, "\n".join(x for x in (a.sapo or "", a.body_text) if x))
+            for a, _, _ in candidates
         )
         judged = [_Judged(a, s, lab, pr) for (a, s, lab), pr in zip(candidates, preds)]
         misfiled = [j for j in judged if self._is_misfiled(j, p)]
@@ -207,8 +208,12 @@ class CategoryMismatch(Rule):
             f"'{LABELS_EN[j.pred.label]}'"
             for j in misfiled[:MAX_EXAMPLES_IN_MESSAGE]
         )
-        more_vi = f" (và {m - MAX_EXAMPLES_IN_MESSAGE} bài khác)" if m > MAX_EXAMPLES_IN_MESSAGE else ""
-        more_en = f" (and {m - MAX_EXAMPLES_IN_MESSAGE} more)" if m > MAX_EXAMPLES_IN_MESSAGE else ""
+        more_vi = (
+            f" (và {m - MAX_EXAMPLES_IN_MESSAGE} bài khác)" if m > MAX_EXAMPLES_IN_MESSAGE else ""
+        )
+        more_en = (
+            f" (and {m - MAX_EXAMPLES_IN_MESSAGE} more)" if m > MAX_EXAMPLES_IN_MESSAGE else ""
+        )
         if share <= max(p.allowed_noise_share, p.warn_share):
             return self.finding(
                 "pass",

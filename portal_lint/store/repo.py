@@ -154,12 +154,19 @@ class Store:
         return History(counter_readings=readings, articles=articles, complete_since=complete_since)
 
     def known_articles(self, site_id: str) -> dict[str, dict[str, Any]]:
-        """url -> stored article JSON, so the crawler can skip unchanged old articles."""
+        """url -> stored article JSON, so the crawler can skip unchanged old articles.
+
+        Aliases (other URLs that led to the same article, e.g. with a date parameter) map
+        to the same entry, so a listing link that differs from the canonical URL still hits.
+        """
+        out: dict[str, dict[str, Any]] = {}
         with self.session() as s:
-            return {
-                a.url: dict(a.data or {}, content_hash=a.content_hash)
-                for a in s.scalars(select(ArticleRow).where(ArticleRow.site_id == site_id))
-            }
+            for a in s.scalars(select(ArticleRow).where(ArticleRow.site_id == site_id)):
+                data = dict(a.data or {}, content_hash=a.content_hash)
+                out[a.url] = data
+                for alias in data.get("aliases") or []:
+                    out.setdefault(alias, data)
+        return out
 
     # ------------------------------------------------------------------ writing
     def save_run(

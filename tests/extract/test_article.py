@@ -235,3 +235,59 @@ def test_active_menu_item_is_the_last_resort_category() -> None:
     assert art is not None
     assert art.category_label == "Chính sách mới"
     assert art.breadcrumb == []
+
+
+def test_wordpress_rel_category_link_is_the_category() -> None:
+    # WordPress prints the post's category as rel="category tag"; the category menu (also
+    # rel-less links in <nav>) must not win, and a "Trang chủ"-only breadcrumb gives nothing.
+    main = (
+        '<article class="post"><header><div class="entry-cats">'
+        '<a href="/category/hoi-dap/" rel="category tag">Hỏi đáp</a></div>'
+        "<h1>Thẻ BHYT hết hạn có được khám chữa bệnh không?</h1>"
+        '<span class="posted-on">Ngày đăng: 1-11-2026</span></header>'
+        f'<div class="entry-content">{BODY}</div></article>'
+    )
+    html = page("<title>Thẻ BHYT hết hạn có được khám chữa bệnh không? – BHXH</title>", main)
+    art = extract_article(html, "https://x.gov.vn/2026/11/01/the-bhyt-het-han/")
+    assert art is not None
+    assert art.category_label == "Hỏi đáp"
+
+
+def test_nfd_rel_category_label_comes_out_nfc() -> None:
+    import unicodedata
+
+    label = unicodedata.normalize("NFD", "Chính sách BHYT")
+    main = (
+        f'<article><p class="cat"><a rel="category" href="/c/bhyt/">{label}</a></p>'
+        f"<h1>Quỹ BHYT chi trả hơn 12 tỷ đồng điều trị cho người bệnh</h1>{BODY}</article>"
+    )
+    head = "<title>Quỹ BHYT chi trả hơn 12 tỷ đồng điều trị cho người bệnh</title>"
+    art = extract_article(page(head, main), "https://x.gov.vn/2026/10/31/quy-bhyt-chi-tra/")
+    assert art is not None and art.category_label == "Chính sách BHYT"
+    assert unicodedata.is_normalized("NFC", art.category_label)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        '<p class="nguon">Nguồn: Tạp chí Bảo hiểm xã hội</p>',
+        '<div class="meta-end"><span>Nguồn: Tạp chí Bảo hiểm xã hội</span></div>',
+    ],
+)
+def test_source_line_printed_after_the_text_block(after: str) -> None:
+    # The template prints the source field after the editor's text, outside its block,
+    # and the related-news box after it must not be read as credits.
+    related = (
+        '<div class="related"><p class="title">TIN BÀI LIÊN QUAN</p><ul>'
+        '<li><a href="/a-1.html">Nguồn: một tin liên quan có tiêu đề rất dài</a></li>'
+        '<li><a href="/a-2.html">Một tin liên quan khác cũng có tiêu đề dài</a></li></ul></div>'
+    )
+    main = (
+        "<h1>Tích hợp thẻ BHYT trên VNeID: người dân khám bệnh thuận tiện hơn</h1>"
+        f'<p class="date">22/10/2026 12:52</p><div class="body"><div>{BODY}</div></div>{after}{related}'
+    )
+    art = extract_article(page("", main), "https://x.gov.vn/tin/chi-tiet/1517")
+    assert art is not None
+    assert art.source_line == "Nguồn: Tạp chí Bảo hiểm xã hội"
+    art2 = extract_article(page("", main.replace(after, "")), "https://x.gov.vn/tin/chi-tiet/1517")
+    assert art2 is not None and art2.source_line is None
