@@ -28,7 +28,7 @@ from datetime import date, datetime, timedelta
 from itertools import chain
 
 from portal_lint.extract.text import fold, normalize_text, word_count
-from portal_lint.snapshot import Article, StoredArticle
+from portal_lint.snapshot import Article, History, Snapshot, StoredArticle
 
 # ----------------------------------------------------------------------------- merged posts
 
@@ -98,6 +98,20 @@ def merge_posts(articles: Iterable[Article], stored: Iterable[StoredArticle] = (
 
 
 # ----------------------------------------------------------------------------- coverage
+
+
+def read_posts_in_window(snap: Snapshot, history: History, as_of: date, window_days: int) -> list[Post]:
+    """Posts of the window whose page was opened (body known), newest first.
+
+    The common input of the rules that judge a post's body (thin-content, post-format).
+    """
+    posts = [
+        p
+        for p in merge_posts(snap.articles, history.articles)
+        if p.fetched and in_window(p.published, as_of, window_days)
+    ]
+    posts.sort(key=lambda p: (p.published, p.url), reverse=True)
+    return posts
 
 
 def effective_complete_since(snap_since: date | None, history_since: date | None) -> date | None:

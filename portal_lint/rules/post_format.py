@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from portal_lint.rules.base import Params, Rule, register
 from portal_lint.snapshot import Article, Finding, History, RunContext, Snapshot
-from portal_lint.stats import in_window, merge_posts
+from portal_lint.stats import read_posts_in_window
 
 TITLE = "tiêu đề"
 SAPO = "sapo"
@@ -69,12 +69,7 @@ class PostFormat(Rule):
     def check(
         self, snap: Snapshot, history: History, ctx: RunContext, params: Params
     ) -> list[Finding]:
-        judged = [
-            p
-            for p in merge_posts(snap.articles, history.articles)
-            if p.fetched and in_window(p.published, ctx.as_of, params.window_days)
-        ]
-        judged.sort(key=lambda p: (p.published, p.url), reverse=True)
+        judged = read_posts_in_window(snap, history, ctx.as_of, params.window_days)
         if len(judged) < params.min_posts:
             return [
                 self.unknown(
