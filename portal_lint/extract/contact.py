@@ -343,16 +343,25 @@ def extract_spokesperson(html: str, url: str) -> ContactInfo | None:
         if m.start() > 60 and len(t) > 150:
             continue  # "phát ngôn" in the middle of an article sentence
         cur: LexborNode | None = tn.parent
+        found: tuple[int, ContactInfo] | None = None
         for _ in range(6):
             if cur is None or cur.tag in ("body", "html"):
                 break
             raw = _block_text(cur)
-            if len(raw) > 2500:
+            # Once a person is found, widen only to a small block (the phone may sit in the next
+            # paragraph), never to a region that could lend the agency's own number.
+            if len(raw) > 2500 or (found is not None and len(raw) > 600):
                 break
             fields = _parse_person(raw)
             if _is_person(fields):
-                return _finish(url, fields, raw)
+                score = sum(1 for k in ("name", "title", "phone", "email") if fields[k])
+                if found is None or score > found[0]:
+                    found = (score, _finish(url, fields, raw))
+                if score == 4:
+                    break
             cur = cur.parent
+        if found is not None:
+            return found[1]
     # 2) a page about the spokesperson: the person block of its main content
     if not _page_is_about_spokesperson(tree):
         return None

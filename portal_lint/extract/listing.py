@@ -179,7 +179,7 @@ _DOCUMENT_ROW_RE = re.compile(r"^(?:số|số hiệu|số/ký hiệu|số ký hi
 # Words that make a trailing date part of the sentence ("… từ ngày 01/7/2025"), not the
 # item's publication date printed after the link text.
 _DATE_LEAD_WORDS = frozenset(
-    "ngay tu den toi truoc sau ke thang nam hieu luc ky hop ban hanh luc".split()
+    {"ngay", "tu", "den", "toi", "truoc", "sau", "ke", "thang", "nam", "luc", "hanh", "ky"}
 )
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections import Counter
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -44,6 +46,43 @@ _COMMON = set(
 )
 
 
+# Punctuation that ends a run of words a substring search can match ("-" inside words such as
+# "COVID-19" or "Đề án 06/QĐ-TTg" does not; a spaced dash does).
+_PHRASE_BREAK = re.compile(r"[\[\](){}<>:;,!?\"“”‘’«»|…]|\s[-–—]\s|[.'](?=\s|$)|(?:^|\s)['‘]")
+
+
+def generic_title_words(titles: Sequence[str], share: float = 0.3) -> frozenset[str]:
+    """Words found in at least `share` of the titles (min. 4 titles): the site's own vocabulary."""
+    if len(titles) < 4:
+        return frozenset()
+    df: Counter[str] = Counter()
+    for t in titles:
+        df.update({w.lower() for w in _PHRASE_BREAK.sub(" ", t).split()})
+    return frozenset(w for w, n in df.items() if n >= share * len(titles))
+
+
+def _search_phrase(title: str, generic: frozenset[str]) -> str:
+    def rare(w: str) -> bool:
+        lw = w.lower()
+        return lw not in _COMMON and lw not in generic
+
+    segments = [seg.split() for seg in _PHRASE_BREAK.split(title)]
+    best: tuple[tuple[int, int, int, int], list[str]] | None = None
+    for si, words in enumerate(segments):
+        for size in (6, 5, 4, 3):
+            for i in range(len(words) - size + 1):
+                chunk = words[i : i + size]
+                # Most rare words first (a longer run is more distinctive), then rare edges.
+                score = (sum(map(rare, chunk)), rare(chunk[0]) + rare(chunk[-1]), -abs(size - 5), -si)
+                if best is None or score > best[0]:
+                    best = (score, chunk)
+    if best is not None:
+        return " ".join(best[1])
+    # No segment of three words: the longest segment as it stands.
+    longest = max(segments, key=len, default=[])
+    return " ".join(longest[:5]) or title.strip()
+
+
 class ProbesMixin:
     """Mixed into Crawler: uses self.f (Fetcher), self.site, self.settings, self.clock,
     self.notes and self._page()."""
@@ -73,15 +112,27 @@ class ProbesMixin:
                 break
         if value is None:
             snap.counter_readings.clear()
+            failures: list[str] = []
             for ep in endpoints[:2]:
                 for _ in range(self.settings.counter_readings):
-                    res = await self.f.get(ep, purpose="probe", cache=False)
-                    v = x_counter.parse_counter_json(res.body) if res.ok else None
-                    if res.ok:
-                        snap.counter_readings.append(CounterReading(self.clock(), v, ep, "json-endpoint", ""))
+                    # The endpoint is a resource of the home page: every visitor's browser fetches it
+                    # to show the number, so it is read like one (robots.txt governs crawling, and
+                    # sites commonly disallow /api/ for crawlers while their pages call it).
+                    res = await self.f.get(ep, purpose="probe", cache=False, check_robots=False)
+                    if not res.ok:
+                        rec = res.record
+                        failures.append(f"{ep}: {rec.outcome} {rec.reason}".strip() if rec else f"{ep}: HTTP {res.status}")
+                        break
+                    v = x_counter.parse_counter_json(res.body)
+                    snap.counter_readings.append(CounterReading(self.clock(), v, ep, "json-endpoint", ""))
+                    if v is None:
+                        failures.append(f"{ep}: no visitor total in the response")
+                        break
                     await asyncio.sleep(0.2)
                 if any(r.value is not None for r in snap.counter_readings):
                     break
+            if not any(r.value is not None for r in snap.counter_readings):
+                self.notes.append("counter endpoint could not be read: " + "; ".join(failures or ["no reading"]))
 
     async def _probe_spokesperson(self, home: _Page, pages: dict[str, str], snap: Snapshot) -> None:
         def score(c: ContactInfo | None) -> int:
@@ -96,6 +147,9 @@ class ProbesMixin:
         for url in list(dict.fromkeys(urls))[:5]:
             if score(best) == 4:
                 break
+            # Recorded before fetching: a candidate that timed out is "checked, unreadable", so the
+            # rule can say unknown rather than "no spokesperson anywhere".
+            snap.spokesperson_pages_checked.append(url)
             html = pages.get(url)
             if html is None:
                 page = await self._page(url, "probe")
@@ -103,7 +157,6 @@ class ProbesMixin:
                     continue
                 html = page.html
                 pages[page.url] = html
-            snap.spokesperson_pages_checked.append(url)
             found = x_contact.extract_spokesperson(html, url)
             if score(found) > score(best):
                 best = found
@@ -115,21 +168,15 @@ class ProbesMixin:
         return arts
 
     @staticmethod
-    def search_phrase(title: str) -> str:
-        """A distinctive run of 3–5 words from a title (skips the commonest words at the edges)."""
-        words = [w.strip(".,:;!?\"“”'()[]") for w in title.split()]
-        words = [w for w in words if w]
-        best: list[str] = []
-        for i in range(len(words)):
-            chunk = words[i : i + 5]
-            if len(chunk) < 3:
-                break
-            if chunk[0].lower() in _COMMON:
-                continue
-            rare = sum(w.lower() not in _COMMON for w in chunk)
-            if not best or rare > sum(w.lower() not in _COMMON for w in best):
-                best = chunk
-        return " ".join(best or words[:5])
+    def search_phrase(title: str, generic: Collection[str] = ()) -> str:
+        """A distinctive run of 3–6 consecutive words of `title`, as typed into a CMS search box.
+
+        CMS searches match a substring of the title, so the run never crosses punctuation
+        ("[Infographic] BHXH…" must not become "Infographic BHXH"). Words in `_COMMON` or in
+        `generic` (words most of the site's titles share, e.g. its province name) count as
+        common; the run with most rare words wins, preferring rare words at its edges.
+        """
+        return _search_phrase(title, frozenset(w.lower() for w in generic))
 
     async def _search_forms(self, home: _Page, pages: dict[str, str], kind: str) -> list[FormInfo]:
         forms = x_forms.find_search_forms(home.html, home.url)
@@ -195,10 +242,11 @@ class ProbesMixin:
             )
             return
         probe: SearchProbe | None = None
+        generic = generic_title_words([a.title for a in snap.articles if a.title])
         # Try up to two forms and two articles: a miss on one title is not yet proof.
         for form in forms[:2]:
             for art in recent[:2]:
-                probe = await self._run_search(form, self.search_phrase(art.title), art.url, art.title, kind)
+                probe = await self._run_search(form, self.search_phrase(art.title, generic), art.url, art.title, kind)
                 if probe.matched:
                     snap.search_probes[kind] = probe
                     return
@@ -242,7 +290,9 @@ class ProbesMixin:
                 kind="documents", form=doc_forms[0], matched=None, reason="no-document-to-search-for"
             )
             return
-        query = target.number or self.search_phrase(target.summary or "")
+        query = target.number or self.search_phrase(
+            target.summary or "", generic_title_words([d.summary for d in snap.documents if d.summary])
+        )
         probe = None
         for form in doc_forms[:2]:
             probe = await self._run_search(form, query, target.url, target.summary or target.number or "", "documents")

@@ -35,13 +35,15 @@ def farm_cfg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object,
         path = out / "sites.yaml"
         running.write_sites_yaml(path)
         _loopback_crawl_settings(path)
-        text = path.read_text(encoding="utf-8").replace("max_pages: 600", "max_pages: 600\n    timeout: 1.5\n    retries: 1\n    max_body_mb: 2")
+        text = path.read_text(encoding="utf-8").replace("max_pages: 600", "max_pages: 600\n    max_body_mb: 2")
         path.write_text(text, encoding="utf-8")
         yield running, load_config(path), out
 
 
-def audit(cfg: object, db: str, cache: Path):
+def audit(cfg: object, db: str, cache: Path, *, impatient: bool = False):
     site = cfg.sites[0]  # type: ignore[attr-defined]
+    if impatient:  # short timeouts so the "slow" fault is a timeout, not a long wait
+        site = site.model_copy(update={"crawl": {"timeout": 1.5, "retries": 1}})
     store = Store(db)
     try:
         return asyncio.run(audit_site(site, cfg, store, RunContext(AS_OF), cache_dir=cache))  # type: ignore[arg-type]
@@ -73,7 +75,7 @@ def test_whole_site_fault_gives_unknown_and_keeps_history(farm_cfg, healthy_db, 
 
     running.set_fault(SITE, Fault(kind, delay_s=3.0, size_mb=20))
     try:
-        broken = audit(cfg, db, tmp_path / "cache-broken")
+        broken = audit(cfg, db, tmp_path / "cache-broken", impatient=True)
     finally:
         running.set_fault(SITE, None)
     assert broken.error is None, broken.error  # no crash

@@ -98,3 +98,38 @@ def test_validate_email_and_title() -> None:
     assert looks_like_job_title("Phó Giám đốc phụ trách Sở")
     assert looks_like_job_title("Trưởng phòng Truyền thông")
     assert not looks_like_job_title("Số 185 Giảng Võ, Đống Đa")
+
+
+# "Ông/Bà" kept from a form template, name in <strong>, lines split by <br>.
+TEMPLATE_HONORIFIC = """<html><body><div class="content"><h1>Người phát ngôn và cung cấp thông tin cho báo chí</h1>
+<p>Thực hiện Nghị định số 09/2017/NĐ-CP, BHXH tỉnh công bố người phát ngôn như sau:</p>
+<p>Người phát ngôn: Ông/Bà <strong>Phan Thị Lan</strong><br>Chức vụ: Phó Giám đốc BHXH tỉnh<br>
+Điện thoại: 0260.3878.747<br>Email: <a href="mailto:lanpt@vss.gov.vn">lanpt@vss.gov.vn</a></p></div></body></html>"""
+
+
+def test_template_honorific_ong_ba() -> None:
+    c = extract_spokesperson(TEMPLATE_HONORIFIC, "http://bhxh.tinh.gov.vn/gioi-thieu/nguoi-phat-ngon")
+    assert c is not None
+    assert (c.name, c.title, c.phone, c.email) == (
+        "Phan Thị Lan", "Phó Giám đốc BHXH tỉnh", "0260.3878.747", "lanpt@vss.gov.vn")
+
+
+def test_spokesperson_label_names_the_person_without_honorific() -> None:
+    html = """<html><body><main><h1>Liên hệ</h1><p>Địa chỉ: 01 Lê Lợi</p>
+    <div><p>Người phát ngôn: Trịnh Văn Bảo, Giám đốc BHXH tỉnh</p><p>Điện thoại: 0912 345 678</p></div></main></body></html>"""
+    c = extract_spokesperson(html, "http://bhxh.tinh.gov.vn/lien-he")
+    assert c is not None
+    assert (c.name, c.title, c.phone) == ("Trịnh Văn Bảo", "Giám đốc BHXH tỉnh", "0912 345 678")
+
+
+def test_spokesperson_label_followed_by_a_post_is_not_a_name() -> None:
+    html = """<html><body><p>Người phát ngôn: Phó Giám đốc BHXH tỉnh</p><p>Điện thoại: 0260.3878.747</p></body></html>"""
+    assert extract_spokesperson(html, "http://bhxh.tinh.gov.vn/") is None
+
+
+def test_gioi_thieu_menu_item_leading_to_spokesperson_page_is_found() -> None:
+    html = """<html><body><ul class="ul-menu"><li><a href="/Pages/default.aspx">Trang chủ</a></li>
+    <li><a href="/gioithieu/Pages/nguoi-phat-ngon.aspx">Giới thiệu</a></li>
+    <li><a href="/tintuc/Pages/tin-hoat-dong.aspx?CateID=165">Tin hoạt động</a></li></ul></body></html>"""
+    links = find_spokesperson_links(html, "http://bhxh.tinh.gov.vn/Pages/default.aspx")
+    assert links == ["http://bhxh.tinh.gov.vn/gioithieu/Pages/nguoi-phat-ngon.aspx"]
