@@ -147,7 +147,8 @@ def _maybe_gunzip(body: bytes) -> bytes | None:
 def parse_sitemap(body: bytes, url: str) -> tuple[list[ListingItem], list[str]] | None:
     """(urlset entries, nested sitemap URLs) of an XML sitemap; None when not a sitemap.
 
-    `lastmod` (or a Google News `publication_date`) becomes the item's published-ish date.
+    A Google News `publication_date` becomes the item's date; `lastmod` goes to `modified`
+    (an upper bound of the publication date, used only to skip old pages).
     XML is parsed with defusedxml (no entity expansion, no external entities, no DTD
     tricks) after a size cap, so billion-laughs and XXE payloads are refused.
     """
@@ -181,8 +182,11 @@ def parse_sitemap(body: bytes, url: str) -> tuple[list[ListingItem], list[str]] 
         loc = _child_text(entry, "loc")
         if not loc:
             continue
-        date_text = _child_text(entry, "publication_date") or _child_text(entry, "lastmod")
-        published = parse_vn_datetime(date_text) if date_text else None
+        # lastmod is when the page last changed, not when it was published: kept apart.
+        pub_text = _child_text(entry, "publication_date")
+        mod_text = _child_text(entry, "lastmod")
+        published = parse_vn_datetime(pub_text) if pub_text else None
+        modified = parse_vn_datetime(mod_text) if mod_text else None
         title = _child_text(entry, "title") or ""
-        items.append(ListingItem(canonicalize(loc, url), normalize_text(title), published, None))
+        items.append(ListingItem(canonicalize(loc, url), normalize_text(title), published, None, modified))
     return items, nested

@@ -28,6 +28,7 @@ class ListingItem:
     title: str
     published: datetime | None = None
     summary: str | None = None
+    modified: datetime | None = None  # sitemap lastmod: an upper bound, not a publication date
 
 
 @dataclass

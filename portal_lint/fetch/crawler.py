@@ -62,6 +62,7 @@ class _Candidate:
     published: datetime | None = None
     listed_under: str | None = None  # category label of the listing it came from
     via: set[str] = field(default_factory=set)
+    not_after: datetime | None = None  # sitemap lastmod: published on or before this
 
 
 def _article_from_json(data: dict[str, Any]) -> Article | None:
@@ -101,6 +102,13 @@ def _is_home_seed(url: str, label: str, site_url: str) -> bool:
     if canonicalize(url) == canonicalize(site_url):
         return True
     return x_article._is_home_url(url)
+
+
+# Words of menu labels that name news categories (folded: no diacritics).
+_CATEGORY_WORDS = (
+    "tin tuc", "tin hoat dong", "hoat dong", "chinh sach", "bao hiem", "bhxh", "bhyt", "bhtn",
+    "hoi dap", "guong", "dien hinh", "chuyen doi so", "su kien", "thong bao", "tuyen truyen",
+)
 
 
 class Crawler(ProbesMixin):
@@ -169,11 +177,13 @@ class Crawler(ProbesMixin):
         coverage_dates: list[date] = []  # per source: date back to which it is complete
         listing_labels: list[str] = []
 
-        def add_candidate(url: str, title: str, published: datetime | None, label: str | None, via: str) -> None:
+        def add_candidate(url: str, title: str, published: datetime | None, label: str | None, via: str,
+                          not_after: datetime | None = None) -> None:
             url = canonicalize(url)
             if not same_site(url, self.site.url):
                 return
             cand = candidates.setdefault(url, _Candidate(url))
+            cand.not_after = cand.not_after or not_after
             cand.title = cand.title or title
             cand.published = cand.published or published
             if label and not cand.listed_under:
@@ -276,7 +286,7 @@ class Crawler(ProbesMixin):
             queue.extend(nested)
             for it in items:
                 if x_listing.looks_like_article_url(it.url):
-                    add(it.url, it.title, it.published, None, "sitemap")
+                    add(it.url, it.title, it.published, None, "sitemap", it.modified)
             if any(x_listing.looks_like_article_url(it.url) for it in items):
                 complete = True
         return complete
@@ -317,6 +327,11 @@ class Crawler(ProbesMixin):
                 page = await self._page(url, "listing")
                 depth += 1
                 if page is None:
+                    if depth == 1 and self._fetch_failed(url) and self._looks_like_category(seed_label):
+                        # A category we could not read: its months are not covered.
+                        self.notes.append(f"category listing {url} ({seed_label}) could not be fetched")
+                        per_listing_cov.append(self.as_of)
+                        walked_any = True
                     break
                 pages[page.url] = page.html
                 lst = x_listing.extract_listing(page.html, page.url)
@@ -367,6 +382,24 @@ class Crawler(ProbesMixin):
             return None
         return max(per_listing_cov) if per_listing_cov else None
 
+    def _fetch_failed(self, url: str) -> bool:
+        """Did the last fetch of `url` fail for a reason that hides content (not a 404)?"""
+        for rec in reversed(self.f.log):
+            if rec.url == url:
+                return rec.outcome in ("timeout", "connect_error", "too_large", "decode_error") or (
+                    rec.outcome == "http_error" and (rec.status or 0) >= 500
+                )
+        return False
+
+    def _looks_like_category(self, label: str) -> bool:
+        """A menu label that names a news category (from the site's category_map, or common words)."""
+        folded = fold(label or "")
+        if not folded:
+            return False
+        if any(fold(k) == folded for k in self.site.category_map):
+            return True
+        return any(w in folded for w in _CATEGORY_WORDS)
+
     async def _fetch_articles(self, candidates: dict[str, _Candidate], snap: Snapshot, pages: dict[str, str]) -> None:
         by_url: dict[str, Article] = {}
         hash_seen: dict[str, str] = {}
@@ -374,6 +407,8 @@ class Crawler(ProbesMixin):
         for cand in candidates.values():
             if cand.published and cand.published.date() < self.window_start:
                 continue
+            if cand.published is None and cand.not_after and cand.not_after.date() < self.window_start:
+                continue  # unchanged since before the window: published before it too
             if cand.published and cand.published.date() > self.as_of:
                 continue  # --as-of replay: the future does not exist yet
             stored = self.known.get(cand.url)
@@ -404,11 +439,14 @@ class Crawler(ProbesMixin):
                     return
                 page = await self._page(cand.url, "article")
             if page is None:
-                if cand.published:
+                if cand.published or self._fetch_failed(cand.url):
+                    # Seen but unreadable: counted (undated if need be) so that no month
+                    # is judged short because of our failure.
                     by_url.setdefault(
                         cand.url,
                         Article(url=cand.url, title=cand.title, published=cand.published,
-                                date_source="listing", category_label=cand.listed_under, fetched=False),
+                                date_source="listing" if cand.published else None,
+                                category_label=cand.listed_under, fetched=False),
                     )
                 return
             pages[page.url] = page.html

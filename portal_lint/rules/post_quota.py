@@ -122,10 +122,12 @@ class PostQuota(Rule):
             f.value = value
             return [f]
 
+        # Undated posts (e.g. pages that failed to load) could belong to any month: a month
+        # whose count plus the undated ones reaches the quota cannot be called short.
         failing = [
             m
             for m in firsts
-            if months[month_key(m)]["complete"] and months[month_key(m)]["posts"] < quota
+            if months[month_key(m)]["complete"] and months[month_key(m)]["posts"] + undated < quota
         ]
         if failing:
             weakest = min(failing, key=lambda m: (months[month_key(m)]["posts"], m))
@@ -145,6 +147,20 @@ class PostQuota(Rule):
                     value,
                 )
             ]
+
+        doubtful = [m for m in firsts if months[month_key(m)]["posts"] < quota]
+        if doubtful and undated:
+            names = ", ".join(_mm_yyyy(m) for m in doubtful)
+            f = self.unknown(
+                f"tháng {names} chưa đủ {quota_vi} theo số bài xác định được ngày đăng, nhưng còn "
+                f"{undated} tin, bài không xác định được ngày đăng (trang không tải được hoặc không ghi ngày) "
+                f"nên chưa kết luận được.{note_vi}",
+                f"{', '.join(month_key(m) for m in doubtful)} fall short of the {quota_en} by dated posts, "
+                f"but {undated} posts could not be dated (page failed or shows no date).{note_en}",
+            )
+            f.value = value
+            f.evidence = evidence(month_key(doubtful[0]))
+            return [f]
 
         uncovered = [m for m in firsts if not months[month_key(m)]["complete"]]
         if uncovered:

@@ -124,3 +124,24 @@ def test_a_broken_section_is_unknown_not_fail(farm_cfg, healthy_db, tmp_path: Pa
     got = {f.rule: f.status for f in res.findings}
     worse = {r: (good[r], got[r]) for r in got if good.get(r) == "pass" and got[r] in ("warn", "fail")}
     assert worse == {}, worse
+
+
+def test_compliant_site_with_a_broken_category_is_never_accused(tmp_path: Path) -> None:
+    """The fully compliant demo site loses its BHYT category (5xx on listing and posts):
+    nothing it does right may turn into warn/fail — the quota month is unknown instead."""
+    farm = build_farm([s for s in default_specs() if s.site_id == "bhxh-ha-tinh"], as_of=AS_OF)
+    with farm.serve() as running:
+        path = tmp_path / "sites.yaml"
+        running.write_sites_yaml(path)
+        _loopback_crawl_settings(path)
+        cfg = load_config(path)
+        healthy = audit(cfg, f"sqlite:///{tmp_path / 'ok.db'}", tmp_path / "c1")
+        running.set_fault("bhxh-ha-tinh", Fault("5xx", path_prefix="/tintuc/Pages/linh-vuc-bao-hiem-y-te.aspx"))
+        broken = audit(cfg, f"sqlite:///{tmp_path / 'b.db'}", tmp_path / "c2")
+    good = {f.rule: f.status for f in healthy.findings}
+    got = {f.rule: f.status for f in broken.findings}
+    assert good["post-quota"] == "pass"
+    assert len([r for r in broken.snapshot.failed_fetches() if (r.status or 0) >= 500]) >= 3
+    worse = {r: (good[r], got[r]) for r in got if good.get(r) == "pass" and got[r] in ("warn", "fail")}
+    assert worse == {}, worse
+    assert got["post-quota"] in ("pass", "unknown")  # a month missing a category is not "short"

@@ -76,10 +76,11 @@ def test_parse_sitemap_urlset() -> None:
     assert result is not None
     items, nested = result
     assert nested == []
-    assert [(i.url, i.published) for i in items] == [
-        ("https://bhxh.x.gov.vn/a-1.html", datetime(2024, 5, 20, 8, 30)),
-        ("https://bhxh.x.gov.vn/b-2.html", datetime(2024, 5, 21)),
-        ("https://bhxh.x.gov.vn/c-3.html", None),
+    # lastmod is a modification time (upper bound), never taken as the publication date
+    assert [(i.url, i.published, i.modified) for i in items] == [
+        ("https://bhxh.x.gov.vn/a-1.html", None, datetime(2024, 5, 20, 8, 30)),
+        ("https://bhxh.x.gov.vn/b-2.html", datetime(2024, 5, 21), None),
+        ("https://bhxh.x.gov.vn/c-3.html", None, None),
     ]
     assert items[1].title == "Tin B"
 

@@ -123,12 +123,21 @@ def test_history_merge_and_earlier_complete_since():
     assert f.value["complete_since"] == "2026-01-01"
 
 
-def test_undated_counted_apart():
+def test_undated_counted_apart_and_never_turned_into_a_fail():
     arts = posts(2026, 6, 20) + posts(2026, 7, 20) + posts(2026, 8, 19)
     arts += [Article(url=f"https://bhxh.example/u{i}", title="x", published=None) for i in range(4)]
     (f,) = run(snap(arts))
-    assert f.status == "fail" and f.value["undated"] == 4
+    # 19 dated + 4 undated could reach 20: not a fail, but unknown with the reason
+    assert f.status == "unknown" and f.value["undated"] == 4
     assert f.value["months"]["2026-08"]["posts"] == 19
+    assert "4 tin, bài không xác định được ngày đăng" in f.message
+
+
+def test_undated_posts_too_few_to_matter_still_fail():
+    arts = posts(2026, 6, 20) + posts(2026, 7, 20) + posts(2026, 8, 10)
+    arts += [Article(url=f"https://bhxh.example/u{i}", title="x", published=None) for i in range(4)]
+    (f,) = run(snap(arts))
+    assert f.status == "fail" and f.value["months"]["2026-08"]["posts"] == 10
 
 
 def test_as_of_edge_first_day_of_month():
