@@ -33,7 +33,9 @@ def main() -> None:
     as_of = date.fromisoformat(args.as_of)
     t0 = time.perf_counter()
     farm = build_farm(bench_specs(args.sites, args.articles), as_of=as_of)
-    print(f"farm: {args.sites} sites x {args.articles} articles generated in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"farm: {args.sites} sites x {args.articles} articles generated in {time.perf_counter() - t0:.1f} s"
+    )
     with tempfile.TemporaryDirectory() as tmp, farm.serve() as running:
         out = Path(tmp)
         db = f"sqlite:///{out / 'bench.db'}"
@@ -45,9 +47,11 @@ def main() -> None:
             reqs = sum(running.request_count(s) for s in running.urls) - before
             arts = sum(len(r.snapshot.articles) for r in results if r.snapshot)
             errors = sum(1 for r in results if r.error)
-            print(f"{label}: {secs:.1f} s, {reqs} requests ({reqs / secs:.1f} req/s), "
-                  f"{arts} articles in window, {errors} tool errors, "
-                  f"verdicts matching ground truth {conf.correct}/{conf.total}")
+            print(
+                f"{label}: {secs:.1f} s, {reqs} requests ({reqs / secs:.1f} req/s), "
+                f"{arts} articles in window, {errors} tool errors, "
+                f"verdicts matching ground truth {conf.correct}/{conf.total}"
+            )
         size_mb = (out / "bench.db").stat().st_size / 1e6
         print(f"database: {size_mb:.1f} MB")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

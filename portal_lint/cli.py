@@ -32,7 +32,9 @@ def _as_of(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--as-of") from None
+        raise click.BadParameter(
+            f"{value!r} is not a date YYYY-MM-DD", param_hint="--as-of"
+        ) from None
 
 
 def _split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -70,16 +72,40 @@ def main(verbose: int) -> None:
 
 def _common(f: Any) -> Any:
     opts = [
-        click.option("--config", "config_path", default="sites.yaml", show_default=True, help="sites.yaml to read"),
-        click.option("--db", "db_url", envvar="PORTAL_LINT_DB", default=None,
-                     help="database URL (env PORTAL_LINT_DB; default: SQLite in the user data dir)"),
+        click.option(
+            "--config",
+            "config_path",
+            default="sites.yaml",
+            show_default=True,
+            help="sites.yaml to read",
+        ),
+        click.option(
+            "--db",
+            "db_url",
+            envvar="PORTAL_LINT_DB",
+            default=None,
+            help="database URL (env PORTAL_LINT_DB; default: SQLite in the user data dir)",
+        ),
         click.option("--as-of", "as_of", default=None, help="judge as if today were YYYY-MM-DD"),
-        click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True),
-        click.option("--select", multiple=True, help="only these rule ids (repeat or comma-separate)"),
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(["text", "json"]),
+            default="text",
+            show_default=True,
+        ),
+        click.option(
+            "--select", multiple=True, help="only these rule ids (repeat or comma-separate)"
+        ),
         click.option("--ignore", multiple=True, help="skip these rule ids"),
         click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True),
-        click.option("--cache-dir", type=click.Path(path_type=Path), default=None, envvar="PORTAL_LINT_CACHE",
-                     help="HTTP cache folder (env PORTAL_LINT_CACHE)"),
+        click.option(
+            "--cache-dir",
+            type=click.Path(path_type=Path),
+            default=None,
+            envvar="PORTAL_LINT_CACHE",
+            help="HTTP cache folder (env PORTAL_LINT_CACHE)",
+        ),
     ]
     for opt in reversed(opts):
         f = opt(f)
@@ -93,13 +119,19 @@ def _render_text(results: list[Any], lang: str) -> str:
     words = STATUS_VI if lang == "vi" else STATUS_EN
     lines: list[str] = []
     for res in results:
-        lines.append(f"{res.site.name or res.site.id} ({res.site.url}) — "
-                     + ("ngày kiểm tra " if lang == "vi" else "as of ") + res.ctx.as_of.isoformat())
+        lines.append(
+            f"{res.site.name or res.site.id} ({res.site.url}) — "
+            + ("ngày kiểm tra " if lang == "vi" else "as of ")
+            + res.ctx.as_of.isoformat()
+        )
         if res.error:
             lines.append(("  Lỗi công cụ: " if lang == "vi" else "  Tool error: ") + res.error)
         for f in res.findings:
-            title = registry[f.rule].title_vi if lang == "vi" and f.rule in registry else (
-                registry[f.rule].title_en if f.rule in registry else f.rule)
+            title = (
+                registry[f.rule].title_vi
+                if lang == "vi" and f.rule in registry
+                else (registry[f.rule].title_en if f.rule in registry else f.rule)
+            )
             msg = f.message_en if lang == "en" and f.message_en else f.message
             lines.append(f"  {MARK[f.status]} {words[f.status]:<15} {f.rule:<22} {title}")
             lines.append(f"      {msg}")
@@ -108,19 +140,37 @@ def _render_text(results: list[Any], lang: str) -> str:
         snap = res.snapshot
         failures = snap.failed_fetches() if snap else []
         if failures:
-            lines.append(("  Không tải được (" if lang == "vi" else "  Could not fetch (") + f"{len(failures)}):")
+            lines.append(
+                ("  Không tải được (" if lang == "vi" else "  Could not fetch (")
+                + f"{len(failures)}):"
+            )
             for r in failures[:10]:
                 lines.append(f"      - {r.url}: {r.outcome} {r.reason}".rstrip())
-        counts = {s: sum(f.status == s for f in res.findings) for s in ("pass", "warn", "fail", "unknown")}
-        lines.append("  " + ", ".join(f"{words[s]}: {n}" for s, n in counts.items())
-                     + (f" — {res.requests} " + ("yêu cầu HTTP" if lang == "vi" else "HTTP requests")))
+        counts = {
+            s: sum(f.status == s for f in res.findings) for s in ("pass", "warn", "fail", "unknown")
+        }
+        lines.append(
+            "  "
+            + ", ".join(f"{words[s]}: {n}" for s, n in counts.items())
+            + (f" — {res.requests} " + ("yêu cầu HTTP" if lang == "vi" else "HTTP requests"))
+        )
         lines.append("")
     return "\n".join(lines)
 
 
-def _run(sites: list[Site], cfg: Config, db_url: str | None, as_of: str | None, fmt: str,
-         select: tuple[str, ...], ignore: tuple[str, ...], lang: str, cache_dir: Path | None,
-         single: bool, progress: bool) -> None:
+def _run(
+    sites: list[Site],
+    cfg: Config,
+    db_url: str | None,
+    as_of: str | None,
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    lang: str,
+    cache_dir: Path | None,
+    single: bool,
+    progress: bool,
+) -> None:
     from portal_lint.engine import select_rules, validate_config_rules
     from portal_lint.rulepack import load_rulepack
     from portal_lint.runner import audit_many, default_cache_dir
@@ -149,18 +199,29 @@ def _run(sites: list[Site], cfg: Config, db_url: str | None, as_of: str | None, 
             bar.update(1, res.site.id)
 
     try:
-        kwargs = dict(pack=pack, select=select, ignore=ignore, cache_dir=cache_dir or default_cache_dir())
+        kwargs = dict(
+            pack=pack, select=select, ignore=ignore, cache_dir=cache_dir or default_cache_dir()
+        )
         if progress and not single and sys.stderr.isatty():
-            with click.progressbar(length=len(sites), label="Đang kiểm tra" if lang == "vi" else "Auditing",
-                                   file=sys.stderr, item_show_func=lambda s: s or "") as bar:
+            with click.progressbar(
+                length=len(sites),
+                label="Đang kiểm tra" if lang == "vi" else "Auditing",
+                file=sys.stderr,
+                item_show_func=lambda s: s or "",
+            ) as bar:
                 results = asyncio.run(audit_many(sites, cfg, store, ctx, on_done=on_done, **kwargs))
         else:
+
             def log_done(res: Any) -> None:
                 if not single:
-                    click.echo(f"[{len(done) + 1}/{len(sites)}] {res.site.id}: "
-                               + ("error" if res.error else f"{len(res.findings)} findings")
-                               + f" ({res.seconds:.1f}s)", err=True)
+                    click.echo(
+                        f"[{len(done) + 1}/{len(sites)}] {res.site.id}: "
+                        + ("error" if res.error else f"{len(res.findings)} findings")
+                        + f" ({res.seconds:.1f}s)",
+                        err=True,
+                    )
                 done.append(res)
+
             results = asyncio.run(audit_many(sites, cfg, store, ctx, on_done=log_done, **kwargs))
     finally:
         store.close()
@@ -177,8 +238,17 @@ def _run(sites: list[Site], cfg: Config, db_url: str | None, as_of: str | None, 
 @main.command()
 @click.argument("site")
 @_common
-def check(site: str, config_path: str, db_url: str | None, as_of: str | None, fmt: str,
-          select: tuple[str, ...], ignore: tuple[str, ...], lang: str, cache_dir: Path | None) -> None:
+def check(
+    site: str,
+    config_path: str,
+    db_url: str | None,
+    as_of: str | None,
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    lang: str,
+    cache_dir: Path | None,
+) -> None:
     """Check one SITE now (an id from the config, or a bare URL)."""
     try:
         is_url = site.startswith(("http://", "https://"))
@@ -188,17 +258,39 @@ def check(site: str, config_path: str, db_url: str | None, as_of: str | None, fm
             if not is_url:
                 ids = ", ".join(s.id for s in cfg.sites) or "(none)"
                 _fail(f"no site {site!r} in {config_path}; known ids: {ids}")
-            chosen = next((s for s in cfg.sites if s.url.rstrip("/") == site.rstrip("/")), None) or site_from_url(site)
+            chosen = next(
+                (s for s in cfg.sites if s.url.rstrip("/") == site.rstrip("/")), None
+            ) or site_from_url(site)
     except ConfigError as exc:
         _fail(str(exc))
         return
-    _run([chosen], cfg, db_url, as_of, fmt, select, ignore, lang, cache_dir, single=True, progress=False)
+    _run(
+        [chosen],
+        cfg,
+        db_url,
+        as_of,
+        fmt,
+        select,
+        ignore,
+        lang,
+        cache_dir,
+        single=True,
+        progress=False,
+    )
 
 
 @main.command()
 @_common
-def audit(config_path: str, db_url: str | None, as_of: str | None, fmt: str,
-          select: tuple[str, ...], ignore: tuple[str, ...], lang: str, cache_dir: Path | None) -> None:
+def audit(
+    config_path: str,
+    db_url: str | None,
+    as_of: str | None,
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    lang: str,
+    cache_dir: Path | None,
+) -> None:
     """Audit every site in the config, concurrently."""
     try:
         cfg = load_config(config_path)
@@ -213,8 +305,22 @@ def audit(config_path: str, db_url: str | None, as_of: str | None, fmt: str,
     db_url = db_url or default_db_url()
     with audit_lock(db_url) as acquired:  # never two audits of one database at once
         if not acquired:
-            _fail(f"another audit is running on this database (lock {lock_path(db_url)}); try again later")
-        _run(cfg.sites, cfg, db_url, as_of, fmt, select, ignore, lang, cache_dir, single=False, progress=True)
+            _fail(
+                f"another audit is running on this database (lock {lock_path(db_url)}); try again later"
+            )
+        _run(
+            cfg.sites,
+            cfg,
+            db_url,
+            as_of,
+            fmt,
+            select,
+            ignore,
+            lang,
+            cache_dir,
+            single=False,
+            progress=True,
+        )
 
 
 @main.command("rules")
@@ -232,11 +338,17 @@ def rules_cmd(lang: str, fmt: str) -> None:
         for name, fld in rule.Params.model_fields.items():
             default = pack.params.get(rid, {}).get(name, fld.default)
             params[name] = {"type": str(fld.annotation).replace("typing.", ""), "default": default}
-        out.append({
-            "id": rid, "title": rule.title_vi if lang == "vi" else rule.title_en,
-            "clause": rule.clause, "source": pack.sources.get(rid, ""), "note": pack.notes.get(rid, ""),
-            "params": params, "doc": rule.doc(),
-        })
+        out.append(
+            {
+                "id": rid,
+                "title": rule.title_vi if lang == "vi" else rule.title_en,
+                "clause": rule.clause,
+                "source": pack.sources.get(rid, ""),
+                "note": pack.notes.get(rid, ""),
+                "params": params,
+                "doc": rule.doc(),
+            }
+        )
     if fmt == "json":
         click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
         return
@@ -275,10 +387,18 @@ def db_upgrade(db_url: str | None) -> None:
 
 
 @main.command()
-@click.option("--as-of", "as_of", default=None, help="generate and judge as if today were YYYY-MM-DD")
+@click.option(
+    "--as-of", "as_of", default=None, help="generate and judge as if today were YYYY-MM-DD"
+)
 @click.option("--db", "db_url", envvar="PORTAL_LINT_DB", default=None)
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("portal-lint-demo"), show_default=True,
-              help="folder for sites.yaml, ground truth and the scorecard")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("portal-lint-demo"),
+    show_default=True,
+    help="folder for sites.yaml, ground truth and the scorecard",
+)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def demo(as_of: str | None, db_url: str | None, out_dir: Path, lang: str, fmt: str) -> None:
@@ -292,13 +412,27 @@ def demo(as_of: str | None, db_url: str | None, out_dir: Path, lang: str, fmt: s
 @click.option("--config", "config_path", default="sites.yaml", show_default=True)
 @click.option("--db", "db_url", envvar="PORTAL_LINT_DB", default=None)
 @click.option("--week", default=None, help="ISO week YYYY-Www (default: the current one)")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("scorecard"), show_default=True)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("scorecard"),
+    show_default=True,
+)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi")
 @click.option("--email", "email", is_flag=True, help="send it to the recipients in the config")
 @click.option("--force", is_flag=True, help="send even if this week was already sent")
 @click.option("--dry-run", is_flag=True, help="write the .eml instead of sending")
-def scorecard(config_path: str, db_url: str | None, week: str | None, out_dir: Path, lang: str,
-              email: bool, force: bool, dry_run: bool) -> None:
+def scorecard(
+    config_path: str,
+    db_url: str | None,
+    week: str | None,
+    out_dir: Path,
+    lang: str,
+    email: bool,
+    force: bool,
+    dry_run: bool,
+) -> None:
     """Write the weekly scorecard (HTML + Excel + charts); optionally e-mail it."""
     from portal_lint.report.scorecard import write_scorecard
     from portal_lint.runner import vn_now
@@ -323,7 +457,9 @@ def scorecard(config_path: str, db_url: str | None, week: str | None, out_dir: P
         if cfg.email is None:
             _fail(f"{config_path}: no 'email:' section (smtp_host, recipients…)")
             return
-        outcome = send_scorecard(url, cfg.email, result, force=force, dry_run=dry_run, eml_dir=out_dir, now=now)
+        outcome = send_scorecard(
+            url, cfg.email, result, force=force, dry_run=dry_run, eml_dir=out_dir, now=now
+        )
         detail = outcome.eml_path or outcome.message_id or outcome.error or ""
         click.echo(f"e-mail: {outcome.outcome} {detail}".rstrip())
         if not outcome.ok:

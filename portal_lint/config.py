@@ -64,14 +64,18 @@ class Site(_Strict):
     @classmethod
     def _slug(cls, v: str) -> str:
         if not SLUG.match(v):
-            raise ValueError("must be a slug: lowercase letters, digits and '-' (e.g. bhxh-ha-tinh)")
+            raise ValueError(
+                "must be a slug: lowercase letters, digits and '-' (e.g. bhxh-ha-tinh)"
+            )
         return v
 
     @field_validator("url")
     @classmethod
     def _http(cls, v: str) -> str:
         if not re.match(r"^https?://[^/\s]+", v):
-            raise ValueError("must be an absolute http(s) URL, e.g. https://hatinh.baohiemxahoi.gov.vn/")
+            raise ValueError(
+                "must be an absolute http(s) URL, e.g. https://hatinh.baohiemxahoi.gov.vn/"
+            )
         return v if v.endswith("/") or "?" in v else v + "/"
 
     @field_validator("province_domains")
@@ -228,7 +232,9 @@ def parse_config(text: str, path: Path | str = "<string>") -> Config:
     except ValidationError as exc:
         msgs = []
         for err in exc.errors():
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+            loc = tuple(
+                p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))
+            )
             line = _line_of(data, lines, loc)
             where = f"{path}:{line}" if line else str(path)
             field = _field_path(loc) or "(top level)"

@@ -31,8 +31,15 @@ def _loopback_crawl_settings(path: Path) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def audit_farm(running: Any, out_dir: Path, db_url: str, as_of: date, lang: str = "vi",
-               cache_dir: Path | None = None, parallel: int = 3) -> tuple[list[Any], Any]:
+def audit_farm(
+    running: Any,
+    out_dir: Path,
+    db_url: str,
+    as_of: date,
+    lang: str = "vi",
+    cache_dir: Path | None = None,
+    parallel: int = 3,
+) -> tuple[list[Any], Any]:
     """Audit every site of a running farm; returns (results, conformance)."""
     from portal_lint.config import load_config
     from portal_lint.demo.conformance import compare
@@ -51,10 +58,17 @@ def audit_farm(running: Any, out_dir: Path, db_url: str, as_of: date, lang: str 
     store = Store(db_url)
     try:
         ctx = RunContext(as_of=as_of, lang=lang)
-        results = asyncio.run(audit_many(
-            cfg.sites, cfg, store, ctx, pack=pack, cache_dir=cache_dir or (out_dir / "http-cache"),
-            parallel=parallel,
-        ))
+        results = asyncio.run(
+            audit_many(
+                cfg.sites,
+                cfg,
+                store,
+                ctx,
+                pack=pack,
+                cache_dir=cache_dir or (out_dir / "http-cache"),
+                parallel=parallel,
+            )
+        )
     finally:
         store.close()
     truths = {s.id: running.ground_truth(s.id) for s in cfg.sites}
@@ -70,14 +84,18 @@ def run_demo(as_of: date, db_url: str | None, out_dir: Path, lang: str, fmt: str
     out_dir.mkdir(parents=True, exist_ok=True)
     db_url = db_url or f"sqlite:///{(out_dir / 'demo.db').resolve()}"
     farm = build_farm(default_specs(), as_of=as_of)
-    click.echo(f"Demo: {len(farm.sites)} cổng TTĐT mẫu, ngày kiểm tra {as_of.isoformat()}", err=True)
+    click.echo(
+        f"Demo: {len(farm.sites)} cổng TTĐT mẫu, ngày kiểm tra {as_of.isoformat()}", err=True
+    )
     with farm.serve(base_port=DEMO_BASE_PORT) as running:
         for sid, url in running.urls.items():
             click.echo(f"  {sid:<18} {url}", err=True)
         running.write_ground_truth(out_dir / "ground-truth")
         results, conf = audit_farm(running, out_dir, db_url, as_of, lang)
     if fmt == "json":
-        click.echo(json.dumps([r.as_json() for r in results], ensure_ascii=False, indent=2, default=str))
+        click.echo(
+            json.dumps([r.as_json() for r in results], ensure_ascii=False, indent=2, default=str)
+        )
     else:
         click.echo(_render_text(results, lang))
     table = render(conf)

@@ -56,7 +56,9 @@ def resolve_params(rule: type[Rule], pack: RulePack, cfg: Config | None, site: S
         ) from None
 
 
-def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = (), disable: Iterable[str] = ()) -> list[type[Rule]]:
+def select_rules(
+    select: Iterable[str] = (), ignore: Iterable[str] = (), disable: Iterable[str] = ()
+) -> list[type[Rule]]:
     registry = load_all()
     select, ignore, disable = list(select), list(ignore), list(disable)
     for rid in [*select, *ignore, *disable]:
@@ -71,7 +73,9 @@ def validate_config_rules(cfg: Config, pack: RulePack) -> None:
     registry = load_all()
     for rid in cfg.defaults.rules:
         if rid not in RULE_IDS:
-            raise ConfigError(f"{cfg.path}: defaults.rules: unknown rule id {rid!r}; known: {', '.join(RULE_IDS)}")
+            raise ConfigError(
+                f"{cfg.path}: defaults.rules: unknown rule id {rid!r}; known: {', '.join(RULE_IDS)}"
+            )
     for site in cfg.sites:
         for rid in [*site.rules, *site.disable]:
             if rid not in RULE_IDS:

@@ -116,7 +116,9 @@ def _deliver(settings: EmailSettings, msg: MIMEMultipart, password: str | None) 
     ctx = ssl.create_default_context()
     smtp: smtplib.SMTP
     if settings.security == "ssl":
-        smtp = smtplib.SMTP_SSL(settings.smtp_host, settings.smtp_port, timeout=settings.timeout, context=ctx)
+        smtp = smtplib.SMTP_SSL(
+            settings.smtp_host, settings.smtp_port, timeout=settings.timeout, context=ctx
+        )
     else:
         smtp = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.timeout)
     with smtp:
@@ -157,8 +159,13 @@ def send_with_retries(
             if attempt > settings.retries:
                 raise SendFailed(attempt, reason, False) from exc
             delay = backoff * (2 ** (attempt - 1))
-            log.warning("SMTP attempt %d failed (%s: %s); retrying in %.1f s",
-                        attempt, type(exc).__name__, exc, delay)
+            log.warning(
+                "SMTP attempt %d failed (%s: %s); retrying in %.1f s",
+                attempt,
+                type(exc).__name__,
+                exc,
+                delay,
+            )
             sleep(delay)
 
 
@@ -189,7 +196,9 @@ def send_scorecard(
         return SendOutcome("dry-run", result.week, recipients, 0, message_id, eml_path=path)
 
     if not recipients:
-        return SendOutcome("failed", result.week, error="no recipients: set email.recipients in the config")
+        return SendOutcome(
+            "failed", result.week, error="no recipients: set email.recipients in the config"
+        )
 
     engine = read_engine(db_url)
     try:
@@ -206,7 +215,9 @@ def send_scorecard(
         password = os.environ.get(settings.password_env)
         if not password:
             return SendOutcome(
-                "failed", result.week, recipients,
+                "failed",
+                result.week,
+                recipients,
                 error=f"SMTP username is set but the environment variable {settings.password_env} is empty",
             )
 
@@ -216,8 +227,13 @@ def send_scorecard(
     except SendFailed as exc:
         log.error("scorecard %s not sent after %d attempt(s): %s", result.week, exc.attempts, exc)
         return SendOutcome(
-            "failed", result.week, recipients, exc.attempts, message_id,
-            error=str(exc), seconds=time.monotonic() - started,
+            "failed",
+            result.week,
+            recipients,
+            exc.attempts,
+            message_id,
+            error=str(exc),
+            seconds=time.monotonic() - started,
         )
     seconds = time.monotonic() - started
 
@@ -226,11 +242,20 @@ def send_scorecard(
     store = Store(db_url)
     try:
         with store.session() as s:
-            s.add(EmailSendRow(week=result.week, sent_at=now, recipients=recipients,
-                               message_id=message_id, seconds=round(seconds, 3)))
+            s.add(
+                EmailSendRow(
+                    week=result.week,
+                    sent_at=now,
+                    recipients=recipients,
+                    message_id=message_id,
+                    seconds=round(seconds, 3),
+                )
+            )
     finally:
         store.close()
-    log.info("scorecard %s sent to %s in %d attempt(s)", result.week, ", ".join(recipients), attempts)
+    log.info(
+        "scorecard %s sent to %s in %d attempt(s)", result.week, ", ".join(recipients), attempts
+    )
     return SendOutcome("sent", result.week, recipients, attempts, message_id, seconds=seconds)
 
 

@@ -52,9 +52,15 @@ def load_rulepack(folder: Path | None = None) -> RulePack:
     raw = _read(folder, "params.yaml") or {}
     params = {rid: dict((entry or {}).get("params") or {}) for rid, entry in raw.items()}
     sources = {rid: str((entry or {}).get("source", "")) for rid, entry in raw.items()}
-    notes = {rid: str((entry or {}).get("note", "")) for rid, entry in raw.items() if entry and entry.get("note")}
+    notes = {
+        rid: str((entry or {}).get("note", ""))
+        for rid, entry in raw.items()
+        if entry and entry.get("note")
+    }
     campaigns_doc = _read(folder, "campaigns.yaml") or {}
-    campaigns = campaigns_doc.get("campaigns", []) if isinstance(campaigns_doc, dict) else campaigns_doc
+    campaigns = (
+        campaigns_doc.get("campaigns", []) if isinstance(campaigns_doc, dict) else campaigns_doc
+    )
     return RulePack(
         folder=folder,
         params=params,

@@ -75,7 +75,9 @@ class SiteResult:
         return any(f.status == "fail" for f in self.findings)
 
 
-def _stats(snap: Snapshot, store: Store, site: Site, ctx: RunContext, pack: RulePack, cfg: Config | None) -> dict[str, Any]:
+def _stats(
+    snap: Snapshot, store: Store, site: Site, ctx: RunContext, pack: RulePack, cfg: Config | None
+) -> dict[str, Any]:
     """Per-month figures for the scorecard and Phụ lục 03 (never fatal)."""
     from portal_lint.engine import resolve_params
     from portal_lint.rules.base import load_all
@@ -91,7 +93,9 @@ def _stats(snap: Snapshot, store: Store, site: Site, ctx: RunContext, pack: Rule
     complete = snap.coverage.complete_since
     if history.complete_since and (complete is None or history.complete_since < complete):
         complete = history.complete_since
-    stats["complete_since"] = snap.coverage.complete_since.isoformat() if snap.coverage.complete_since else None
+    stats["complete_since"] = (
+        snap.coverage.complete_since.isoformat() if snap.coverage.complete_since else None
+    )
     stats["articles_total"] = len(snap.articles)
     readings = [r.value for r in snap.counter_readings if r.value is not None]
     stats["counter_last"] = readings[-1] if readings else None
@@ -101,7 +105,12 @@ def _stats(snap: Snapshot, store: Store, site: Site, ctx: RunContext, pack: Rule
         refs = store.reference_texts(site.id, limit=1500)
         reposts = st.find_reposts(snap.articles, refs, own_hosts=[host_key(site.url)])
         stats["monthly"] = st.monthly_stats(
-            snap.articles, history.articles, complete, ctx.as_of, months=12, repost_of=reposts,
+            snap.articles,
+            history.articles,
+            complete,
+            ctx.as_of,
+            months=12,
+            repost_of=reposts,
             bhyt_label_slugs=site.category_map,
         )
         stats["reposts"] = reposts
@@ -135,8 +144,13 @@ async def audit_site(
         site_cache = (cache_dir / site.id) if cache_dir else None
         async with Fetcher(settings, hosts, cache_dir=site_cache) as fetcher:
             crawler = Crawler(
-                site, settings, fetcher, as_of=ctx.as_of, clock=clock,
-                known_articles=known, history_complete_since=history.complete_since,
+                site,
+                settings,
+                fetcher,
+                as_of=ctx.as_of,
+                clock=clock,
+                known_articles=known,
+                history_complete_since=history.complete_since,
             )
             snap = await crawler.crawl()
             result.requests, result.cached = fetcher.network_requests, fetcher.cache_answers
@@ -146,9 +160,15 @@ async def audit_site(
         result.stats["requests"] = result.requests
         if save:
             result.run_id = store.save_run(
-                site_id=site.id, site_name=site.name, site_url=site.url, snap=snap,
-                findings=result.findings, ctx=ctx, stats=result.stats,
-                requests=result.requests, cached=result.cached,
+                site_id=site.id,
+                site_name=site.name,
+                site_url=site.url,
+                snap=snap,
+                findings=result.findings,
+                ctx=ctx,
+                stats=result.stats,
+                requests=result.requests,
+                cached=result.cached,
             )
     except Exception as exc:  # noqa: BLE001 - one site's tool error never stops the others
         log.exception("audit of %s failed", site.id)
@@ -187,7 +207,9 @@ def audit_from_config(config_path: str, db_url: str, as_of: date | None = None) 
     store = Store(db_url)
     try:
         ctx = RunContext(as_of=as_of or vn_now().date())
-        results = asyncio.run(audit_many(cfg.sites, cfg, store, ctx, pack=pack, cache_dir=default_cache_dir()))
+        results = asyncio.run(
+            audit_many(cfg.sites, cfg, store, ctx, pack=pack, cache_dir=default_cache_dir())
+        )
     finally:
         store.close()
     return sum(1 for r in results if r.error)

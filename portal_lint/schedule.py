@@ -121,7 +121,9 @@ def weekly_scorecard_job(config_path: str, db_url: str, out_dir: str | None = No
         outcome = "written (no e-mail settings)"
     else:
         outcome = send_scorecard(db_url, cfg.email, result, now=now).outcome
-    log.info("scorecard job %s finished: %s in %.1f s", result.week, outcome, time.monotonic() - started)
+    log.info(
+        "scorecard job %s finished: %s in %.1f s", result.week, outcome, time.monotonic() - started
+    )
     return outcome
 
 
@@ -152,12 +154,28 @@ def build_scheduler(
     )
     audit_trigger, scorecard_trigger = triggers(settings)
     args = [str(config_path), db_url]
-    common = {"coalesce": True, "max_instances": 1,
-              "misfire_grace_time": settings.misfire_grace_seconds, "replace_existing": True}
-    sched.add_job(nightly_audit_job, audit_trigger, args=args, id=AUDIT_JOB_ID,
-                  name="Kiểm tra hằng đêm", **common)
-    sched.add_job(weekly_scorecard_job, scorecard_trigger, args=args, id=SCORECARD_JOB_ID,
-                  name="Bảng điểm hằng tuần", **common)
+    common = {
+        "coalesce": True,
+        "max_instances": 1,
+        "misfire_grace_time": settings.misfire_grace_seconds,
+        "replace_existing": True,
+    }
+    sched.add_job(
+        nightly_audit_job,
+        audit_trigger,
+        args=args,
+        id=AUDIT_JOB_ID,
+        name="Kiểm tra hằng đêm",
+        **common,
+    )
+    sched.add_job(
+        weekly_scorecard_job,
+        scorecard_trigger,
+        args=args,
+        id=SCORECARD_JOB_ID,
+        name="Bảng điểm hằng tuần",
+        **common,
+    )
     return sched
 
 

@@ -100,7 +100,9 @@ def merge_posts(articles: Iterable[Article], stored: Iterable[StoredArticle] = (
 # ----------------------------------------------------------------------------- coverage
 
 
-def read_posts_in_window(snap: Snapshot, history: History, as_of: date, window_days: int) -> list[Post]:
+def read_posts_in_window(
+    snap: Snapshot, history: History, as_of: date, window_days: int
+) -> list[Post]:
     """Posts of the window whose page was opened (body known), newest first.
 
     The common input of the rules that judge a post's body (thin-content, post-format).

@@ -12,7 +12,9 @@ SHARED = REPO.parent / "shared"
 def shared_dir() -> Path:
     """../shared beside the checkout (real pages, corpora, directives). Required, not optional."""
     if not (SHARED / "real-pages").is_dir():
-        raise RuntimeError(f"missing {SHARED}/real-pages: the test suite reads real pages from there")
+        raise RuntimeError(
+            f"missing {SHARED}/real-pages: the test suite reads real pages from there"
+        )
     return SHARED
 
 

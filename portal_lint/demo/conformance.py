@@ -14,14 +14,26 @@ from portal_lint.extract.urls import canonicalize
 from portal_lint.rules.base import RULE_IDS
 from portal_lint.snapshot import Finding, Snapshot
 
-COLUMNS = ("true pass", "true fail", "false pass", "false fail", "wrong level", "unknown", "missing")
+COLUMNS = (
+    "true pass",
+    "true fail",
+    "false pass",
+    "false fail",
+    "wrong level",
+    "unknown",
+    "missing",
+)
 
 
 @dataclass
 class Conformance:
     # rule -> column -> count
-    table: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(lambda: dict.fromkeys(COLUMNS, 0)))
-    mismatches: list[tuple[str, str, str, str]] = field(default_factory=list)  # site, rule, expected, got
+    table: dict[str, dict[str, int]] = field(
+        default_factory=lambda: defaultdict(lambda: dict.fromkeys(COLUMNS, 0))
+    )
+    mismatches: list[tuple[str, str, str, str]] = field(
+        default_factory=list
+    )  # site, rule, expected, got
     extraction: dict[str, dict[str, Any]] = field(default_factory=dict)  # site -> figures
 
     @property
@@ -45,7 +57,9 @@ def classify(expected: str, got: str | None) -> str:
     return "true fail" if got == expected else "wrong level"
 
 
-def compare(results: list[tuple[str, list[Finding], Snapshot | None]], truths: dict[str, dict[str, Any]]) -> Conformance:
+def compare(
+    results: list[tuple[str, list[Finding], Snapshot | None]], truths: dict[str, dict[str, Any]]
+) -> Conformance:
     conf = Conformance()
     for site_id, findings, snap in results:
         truth = truths[site_id]
@@ -77,10 +91,15 @@ def extraction_accuracy(snap: Snapshot, truth: dict[str, Any]) -> dict[str, Any]
     as_of = truth.get("as_of", "")
     # only judge articles in the crawler's discovery window (the generator writes more months)
     start = snap.coverage.complete_since.isoformat() if snap.coverage.complete_since else None
-    in_scope = {u: a for u, a in truth_articles.items() if start is None or a["published"][:10] >= start}
+    in_scope = {
+        u: a for u, a in truth_articles.items() if start is None or a["published"][:10] >= start
+    }
     dated_ok = sum(
-        1 for u, t in in_scope.items()
-        if u in found and found[u].published and found[u].published.isoformat()[:10] == t["published"][:10]
+        1
+        for u, t in in_scope.items()
+        if u in found
+        and found[u].published
+        and found[u].published.isoformat()[:10] == t["published"][:10]
     )
     cat_judged = cat_ok = 0
     for u, t in in_scope.items():
@@ -89,7 +108,9 @@ def extraction_accuracy(snap: Snapshot, truth: dict[str, Any]) -> dict[str, Any]
             continue
         cat_judged += 1
         label = art.category_label
-        slug = cmap.get(label) or next((v for k, v in cmap.items() if k.lower() == label.lower()), None)
+        slug = cmap.get(label) or next(
+            (v for k, v in cmap.items() if k.lower() == label.lower()), None
+        )
         if slug == t.get("listed_under"):
             cat_ok += 1
     months_truth: dict[str, int] = defaultdict(int)
@@ -97,7 +118,11 @@ def extraction_accuracy(snap: Snapshot, truth: dict[str, Any]) -> dict[str, Any]
     for u, t in in_scope.items():
         months_truth[t["published"][:7]] += 1
     for art in snap.articles:
-        if art.published and (start is None or art.published.date().isoformat() >= start) and art.published.date().isoformat() <= as_of:
+        if (
+            art.published
+            and (start is None or art.published.date().isoformat() >= start)
+            and art.published.date().isoformat() <= as_of
+        ):
             months_found[art.published.strftime("%Y-%m")] += 1
     months = sorted(set(months_truth) | set(months_found))
     month_ok = sum(months_truth[m] == months_found[m] for m in months)
@@ -110,7 +135,9 @@ def extraction_accuracy(snap: Snapshot, truth: dict[str, Any]) -> dict[str, Any]
         "months": len(months),
         "months_exact": month_ok,
         "monthly": {m: (months_truth[m], months_found[m]) for m in months},
-        "extra_articles": sum(1 for a in snap.articles if canonicalize(a.url) not in truth_articles),
+        "extra_articles": sum(
+            1 for a in snap.articles if canonicalize(a.url) not in truth_articles
+        ),
     }
 
 
@@ -119,7 +146,10 @@ def _pct(a: int, b: int) -> str:
 
 
 def render(conf: Conformance) -> str:
-    lines = ["Conformance with the demo farm's ground truth (rule × outcome, counted over sites)", ""]
+    lines = [
+        "Conformance with the demo farm's ground truth (rule × outcome, counted over sites)",
+        "",
+    ]
     head = f"{'rule':<22}" + "".join(f"{c:>12}" for c in COLUMNS)
     lines += [head, "-" * len(head)]
     for rule in RULE_IDS:
@@ -128,7 +158,9 @@ def render(conf: Conformance) -> str:
             continue
         lines.append(f"{rule:<22}" + "".join(f"{row[c]:>12}" for c in COLUMNS))
     lines.append("-" * len(head))
-    lines.append(f"verdicts matching ground truth: {conf.correct}/{conf.total} ({_pct(conf.correct, conf.total).strip()})")
+    lines.append(
+        f"verdicts matching ground truth: {conf.correct}/{conf.total} ({_pct(conf.correct, conf.total).strip()})"
+    )
     if conf.mismatches:
         lines.append("mismatches (site, rule, expected → got):")
         lines += [f"  {s:<18} {r:<22} {e} → {g}" for s, r, e, g in conf.mismatches]
@@ -138,8 +170,16 @@ def render(conf: Conformance) -> str:
         lines += [h2, "-" * len(h2)]
         tot = defaultdict(int)
         for site, x in conf.extraction.items():
-            for k in ("articles_expected", "articles_found", "dates_correct", "categories_judged",
-                      "categories_correct", "months", "months_exact", "extra_articles"):
+            for k in (
+                "articles_expected",
+                "articles_found",
+                "dates_correct",
+                "categories_judged",
+                "categories_correct",
+                "months",
+                "months_exact",
+                "extra_articles",
+            ):
                 tot[k] += x[k]
             lines.append(
                 f"{site:<18}{x['articles_found']:>6}/{x['articles_expected']:<7}"

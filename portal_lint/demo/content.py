@@ -14,7 +14,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 CATEGORIES: tuple[str, ...] = (
-    "hoat-dong", "bhxh", "bhyt", "bhtn", "chuyen-doi-so", "guong-dien-hinh", "hoi-dap",
+    "hoat-dong",
+    "bhxh",
+    "bhyt",
+    "bhtn",
+    "chuyen-doi-so",
+    "guong-dien-hinh",
+    "hoi-dap",
 )
 CATEGORY_LABELS: dict[str, str] = {
     "hoat-dong": "Tin hoạt động",
@@ -27,8 +33,13 @@ CATEGORY_LABELS: dict[str, str] = {
 }
 # How often each category is posted (a provincial portal is mostly activity news).
 CATEGORY_WEIGHTS: dict[str, int] = {
-    "hoat-dong": 34, "bhxh": 18, "bhyt": 18, "bhtn": 7,
-    "chuyen-doi-so": 9, "guong-dien-hinh": 7, "hoi-dap": 7,
+    "hoat-dong": 34,
+    "bhxh": 18,
+    "bhyt": 18,
+    "bhtn": 7,
+    "chuyen-doi-so": 9,
+    "guong-dien-hinh": 7,
+    "hoi-dap": 7,
 }
 # Where a misfiled post is listed: clearly another topic (a BHYT card story under
 # "Gương điển hình", a pension story under "Hỏi đáp" ...).
@@ -42,31 +53,76 @@ MISFILE_TARGET: dict[str, tuple[str, ...]] = {
     "hoi-dap": ("hoat-dong", "guong-dien-hinh"),
 }
 CAMPAIGN_KEYWORDS: tuple[str, ...] = (
-    "đề án 06", "chuyển đổi số", "vssid", "dịch vụ công trực tuyến",
+    "đề án 06",
+    "chuyển đổi số",
+    "vssid",
+    "dịch vụ công trực tuyến",
 )
 
 PERSON_NAMES = (
-    "Nguyễn Thị Hương", "Trần Văn Minh", "Lê Thị Lan", "Phạm Văn Hùng", "Hoàng Thị Mai",
-    "Võ Văn Thắng", "Đặng Thị Thu", "Bùi Văn Long", "Đỗ Thị Hạnh", "Ngô Văn Sơn",
-    "Phan Thị Nga", "Dương Văn Tùng", "Lý Thị Bích", "Hồ Văn Phúc", "Trịnh Thị Yến",
+    "Nguyễn Thị Hương",
+    "Trần Văn Minh",
+    "Lê Thị Lan",
+    "Phạm Văn Hùng",
+    "Hoàng Thị Mai",
+    "Võ Văn Thắng",
+    "Đặng Thị Thu",
+    "Bùi Văn Long",
+    "Đỗ Thị Hạnh",
+    "Ngô Văn Sơn",
+    "Phan Thị Nga",
+    "Dương Văn Tùng",
+    "Lý Thị Bích",
+    "Hồ Văn Phúc",
+    "Trịnh Thị Yến",
 )
 AUTHORS = (
-    "Minh Anh", "Thu Hà", "Phương Thảo", "Hoàng Long", "Ngọc Yến", "Trung Kiên",
-    "Quỳnh Như", "Đức Thịnh", "Hải Yến", "Thanh Tùng", "Bảo Ngọc", "Văn Quyết",
+    "Minh Anh",
+    "Thu Hà",
+    "Phương Thảo",
+    "Hoàng Long",
+    "Ngọc Yến",
+    "Trung Kiên",
+    "Quỳnh Như",
+    "Đức Thịnh",
+    "Hải Yến",
+    "Thanh Tùng",
+    "Bảo Ngọc",
+    "Văn Quyết",
 )
 PLACES = (
-    "xã Tân Lập", "phường Bắc Hà", "xã Hương Sơn", "thị trấn Phú Lộc", "xã Đồng Tâm",
-    "phường Trần Phú", "xã Kỳ Anh", "xã Thạch Hà", "phường Nam Hồng", "xã Cẩm Bình",
-    "xã Quang Trung", "phường Hưng Dũng", "xã Nghĩa Đàn", "xã Yên Thành",
+    "xã Tân Lập",
+    "phường Bắc Hà",
+    "xã Hương Sơn",
+    "thị trấn Phú Lộc",
+    "xã Đồng Tâm",
+    "phường Trần Phú",
+    "xã Kỳ Anh",
+    "xã Thạch Hà",
+    "phường Nam Hồng",
+    "xã Cẩm Bình",
+    "xã Quang Trung",
+    "phường Hưng Dũng",
+    "xã Nghĩa Đàn",
+    "xã Yên Thành",
 )
 COMPANIES = (
-    "Công ty TNHH May mặc Hòa Thọ", "Công ty CP Xây dựng Thành Đạt", "Công ty TNHH Giày da Phú Hưng",
-    "Công ty CP Chế biến gỗ An Khang", "Công ty TNHH Điện tử Tân Việt", "Hợp tác xã Nông nghiệp Đồng Xanh",
-    "Công ty CP Thủy sản Biển Đông", "Công ty TNHH Cơ khí Minh Phát",
+    "Công ty TNHH May mặc Hòa Thọ",
+    "Công ty CP Xây dựng Thành Đạt",
+    "Công ty TNHH Giày da Phú Hưng",
+    "Công ty CP Chế biến gỗ An Khang",
+    "Công ty TNHH Điện tử Tân Việt",
+    "Hợp tác xã Nông nghiệp Đồng Xanh",
+    "Công ty CP Thủy sản Biển Đông",
+    "Công ty TNHH Cơ khí Minh Phát",
 )
 ROLES = (
-    "Giám đốc BHXH tỉnh", "Phó Giám đốc BHXH tỉnh", "Trưởng phòng Truyền thông và Phát triển người tham gia",
-    "Trưởng phòng Thu - Sổ, thẻ", "Trưởng phòng Chế độ BHXH", "Trưởng phòng Giám định BHYT",
+    "Giám đốc BHXH tỉnh",
+    "Phó Giám đốc BHXH tỉnh",
+    "Trưởng phòng Truyền thông và Phát triển người tham gia",
+    "Trưởng phòng Thu - Sổ, thẻ",
+    "Trưởng phòng Chế độ BHXH",
+    "Trưởng phòng Giám định BHYT",
 )
 
 TITLES: dict[str, tuple[str, ...]] = {
@@ -251,16 +307,40 @@ PARAGRAPHS: dict[str, tuple[str, ...]] = {
 }
 
 IMAGE_CAPTIONS: dict[str, tuple[str, ...]] = {
-    "hoat-dong": ("Quang cảnh hội nghị", "Lãnh đạo BHXH tỉnh {tinh} phát biểu tại buổi làm việc", "Các đại biểu tham dự chương trình", "Đoàn kiểm tra làm việc tại đơn vị"),
-    "bhxh": ("Người hưởng lương hưu nhận tiền tại điểm chi trả", "Cán bộ BHXH tư vấn chính sách cho người dân", "Người dân tìm hiểu về BHXH tự nguyện"),
-    "bhyt": ("Người bệnh làm thủ tục khám chữa bệnh BHYT", "Học sinh được cấp thẻ BHYT tại trường", "Khám bệnh tại Bệnh viện Đa khoa tỉnh {tinh}"),
-    "bhtn": ("Người lao động làm thủ tục hưởng trợ cấp thất nghiệp", "Phiên giao dịch việc làm tại {tinh}"),
-    "chuyen-doi-so": ("Cán bộ BHXH hướng dẫn người dân cài đặt ứng dụng", "Người dân làm thủ tục trên dịch vụ công trực tuyến", "Xác thực căn cước gắn chip tại bệnh viện"),
+    "hoat-dong": (
+        "Quang cảnh hội nghị",
+        "Lãnh đạo BHXH tỉnh {tinh} phát biểu tại buổi làm việc",
+        "Các đại biểu tham dự chương trình",
+        "Đoàn kiểm tra làm việc tại đơn vị",
+    ),
+    "bhxh": (
+        "Người hưởng lương hưu nhận tiền tại điểm chi trả",
+        "Cán bộ BHXH tư vấn chính sách cho người dân",
+        "Người dân tìm hiểu về BHXH tự nguyện",
+    ),
+    "bhyt": (
+        "Người bệnh làm thủ tục khám chữa bệnh BHYT",
+        "Học sinh được cấp thẻ BHYT tại trường",
+        "Khám bệnh tại Bệnh viện Đa khoa tỉnh {tinh}",
+    ),
+    "bhtn": (
+        "Người lao động làm thủ tục hưởng trợ cấp thất nghiệp",
+        "Phiên giao dịch việc làm tại {tinh}",
+    ),
+    "chuyen-doi-so": (
+        "Cán bộ BHXH hướng dẫn người dân cài đặt ứng dụng",
+        "Người dân làm thủ tục trên dịch vụ công trực tuyến",
+        "Xác thực căn cước gắn chip tại bệnh viện",
+    ),
     "guong-dien-hinh": ("{person} trong một buổi tuyên truyền", "Nhân vật trao đổi với phóng viên"),
     "hoi-dap": ("Ảnh minh họa", "Cán bộ BHXH giải đáp thắc mắc cho người dân"),
 }
 
-REPOST_SOURCES = ("Nguồn: baohiemxahoi.gov.vn", "Nguồn: Cổng TTĐT BHXH Việt Nam", "Nguồn: Tạp chí Bảo hiểm xã hội")
+REPOST_SOURCES = (
+    "Nguồn: baohiemxahoi.gov.vn",
+    "Nguồn: Cổng TTĐT BHXH Việt Nam",
+    "Nguồn: Tạp chí Bảo hiểm xã hội",
+)
 
 
 @dataclass
@@ -283,18 +363,39 @@ class Slots:
     extras: dict[str, str] = field(default_factory=dict)
 
 
-def _fill(rng: random.Random, template: str, s: Slots, person: str, place: str, company: str, question: str = "") -> str:
+def _fill(
+    rng: random.Random,
+    template: str,
+    s: Slots,
+    person: str,
+    place: str,
+    company: str,
+    question: str = "",
+) -> str:
     values = {
-        "tinh": s.tinh, "y": s.y, "y1": s.y + 1, "m": s.m, "d": s.d,
+        "tinh": s.tinh,
+        "y": s.y,
+        "y1": s.y + 1,
+        "m": s.m,
+        "d": s.d,
         "n": rng.choice((12, 25, 37, 48, 56, 120, 235, 316, 480, 1250)),
         "p": rng.choice(("92,5", "93,1", "94,2", "95,6", "96,3", "91,8")),
-        "person": person, "place": place, "company": company, "question": question,
+        "person": person,
+        "place": place,
+        "company": company,
+        "question": question,
     }
     return template.format(**values)
 
 
-def compose(rng: random.Random, category: str, s: Slots, *, thin: bool = False,
-            allow_vssid_title: bool = True) -> ArticleText:
+def compose(
+    rng: random.Random,
+    category: str,
+    s: Slots,
+    *,
+    thin: bool = False,
+    allow_vssid_title: bool = True,
+) -> ArticleText:
     """One article of `category`; thin articles get one or two short paragraphs."""
     person = rng.choice(PERSON_NAMES)
     place = rng.choice(PLACES)
@@ -317,7 +418,10 @@ def compose(rng: random.Random, category: str, s: Slots, *, thin: bool = False,
             words += len(text.split())
             if words >= 230 and len(paras) >= 4:
                 break
-    caps = [_fill(rng, c, s, person, place, company) for c in rng.sample(IMAGE_CAPTIONS[category], k=min(2, len(IMAGE_CAPTIONS[category])))]
+    caps = [
+        _fill(rng, c, s, person, place, company)
+        for c in rng.sample(IMAGE_CAPTIONS[category], k=min(2, len(IMAGE_CAPTIONS[category])))
+    ]
     return ArticleText(category, title, sapo, paras, caps, rng.choice(AUTHORS))
 
 
@@ -343,18 +447,42 @@ def mentions_campaign(text: str) -> bool:
 
 
 DOC_KINDS = (
-    ("QĐ-BHXH", "Quyết định", ("Về việc ban hành Quy chế làm việc của BHXH tỉnh {tinh}",
-                                "Về việc giao dự toán thu, chi BHXH, BHYT, BHTN năm {y}",
-                                "Về việc kiện toàn Ban biên tập Trang thông tin điện tử BHXH tỉnh {tinh}",
-                                "Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc năm {y}")),
-    ("KH-BHXH", "Kế hoạch", ("Kế hoạch thông tin, truyền thông về chính sách BHXH, BHYT năm {y}",
-                             "Kế hoạch kiểm tra, thanh tra chuyên ngành đóng BHXH, BHTN, BHYT năm {y}",
-                             "Kế hoạch tổ chức cao điểm vận động người dân tham gia BHXH tự nguyện, BHYT hộ gia đình")),
-    ("BHXH-TTPT", "Công văn", ("V/v đẩy mạnh công tác phát triển người tham gia BHXH tự nguyện",
-                               "V/v cấp thẻ BHYT cho học sinh, sinh viên năm học {y}-{y1}",
-                               "V/v hướng dẫn thực hiện chế độ BHXH theo Luật BHXH năm 2024")),
-    ("TB-BHXH", "Thông báo", ("Thông báo lịch tiếp công dân của Lãnh đạo BHXH tỉnh {tinh} tháng {m}/{y}",
-                              "Thông báo kết quả lựa chọn nhà thầu gói thầu mua sắm thiết bị năm {y}")),
+    (
+        "QĐ-BHXH",
+        "Quyết định",
+        (
+            "Về việc ban hành Quy chế làm việc của BHXH tỉnh {tinh}",
+            "Về việc giao dự toán thu, chi BHXH, BHYT, BHTN năm {y}",
+            "Về việc kiện toàn Ban biên tập Trang thông tin điện tử BHXH tỉnh {tinh}",
+            "Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc năm {y}",
+        ),
+    ),
+    (
+        "KH-BHXH",
+        "Kế hoạch",
+        (
+            "Kế hoạch thông tin, truyền thông về chính sách BHXH, BHYT năm {y}",
+            "Kế hoạch kiểm tra, thanh tra chuyên ngành đóng BHXH, BHTN, BHYT năm {y}",
+            "Kế hoạch tổ chức cao điểm vận động người dân tham gia BHXH tự nguyện, BHYT hộ gia đình",
+        ),
+    ),
+    (
+        "BHXH-TTPT",
+        "Công văn",
+        (
+            "V/v đẩy mạnh công tác phát triển người tham gia BHXH tự nguyện",
+            "V/v cấp thẻ BHYT cho học sinh, sinh viên năm học {y}-{y1}",
+            "V/v hướng dẫn thực hiện chế độ BHXH theo Luật BHXH năm 2024",
+        ),
+    ),
+    (
+        "TB-BHXH",
+        "Thông báo",
+        (
+            "Thông báo lịch tiếp công dân của Lãnh đạo BHXH tỉnh {tinh} tháng {m}/{y}",
+            "Thông báo kết quả lựa chọn nhà thầu gói thầu mua sắm thiết bị năm {y}",
+        ),
+    ),
 )
 
 
@@ -387,7 +515,9 @@ def to_cp1258(text: str) -> bytes:
         except UnicodeEncodeError:
             pass
         parts = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", parts[0] + "".join(c for c in parts[1:] if c not in tones))
+        base = unicodedata.normalize(
+            "NFC", parts[0] + "".join(c for c in parts[1:] if c not in tones)
+        )
         marks = "".join(c for c in parts[1:] if c in tones)
         out += (base + marks).encode("cp1258", errors="xmlcharrefreplace")
     return bytes(out)

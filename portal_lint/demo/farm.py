@@ -19,7 +19,7 @@ import threading
 import time
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -29,13 +29,31 @@ from urllib.parse import parse_qsl, urlsplit
 import yaml
 
 from portal_lint.demo import content as C
-from portal_lint.demo.model import FAULT_KINDS, Defects, Fault, SiteData, SiteSpec, generate_site, ground_truth
+from portal_lint.demo.model import (
+    FAULT_KINDS,
+    Defects,
+    Fault,
+    SiteData,
+    SiteSpec,
+    generate_site,
+    ground_truth,
+)
 from portal_lint.demo.themes import THEMES, Req, Resp, Theme
 
-__all__ = ["SiteSpec", "Defects", "Fault", "default_specs", "bench_specs", "build_farm", "Farm", "RunningFarm"]
+__all__ = [
+    "SiteSpec",
+    "Defects",
+    "Fault",
+    "default_specs",
+    "bench_specs",
+    "build_farm",
+    "Farm",
+    "RunningFarm",
+]
 
 PNG_1PX = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000" "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201a5c2b1e90000000049454e44ae426082"
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201a5c2b1e90000000049454e44ae426082"
 )
 FOREIGN_HOST = "http://trang-gia-mao.example"
 VN = timezone(timedelta(hours=7))
@@ -45,38 +63,170 @@ def default_specs() -> list[SiteSpec]:
     """Six portals, one per CMS style, each with a different mix of defects."""
     return [
         # Close to fully compliant.
-        SiteSpec("bhxh-ha-tinh", "BHXH tỉnh Hà Tĩnh", "Hà Tĩnh", "hatinh.gov.vn", "sp2013", seed=11,
-                 defects=Defects()),
-        SiteSpec("bhxh-nghe-an", "BHXH tỉnh Nghệ An", "Nghệ An", "nghean.gov.vn", "liferay6", seed=22,
-                 defects=Defects(short_months=(2,), thin_share=0.12, misfiled_share=0.06, counter="frozen",
-                                 vssid=False, department_links=8, search_documents="broken-500")),
-        SiteSpec("bhxh-quang-ninh", "BHXH tỉnh Quảng Ninh", "Quảng Ninh", "quangninh.gov.vn", "dnn", seed=33,
-                 defects=Defects(gap_days=17, thin_share=0.35, deficient_share=0.30, modern_media=False, campaign_posts=1,
-                                 search_articles="broken-empty", spokesperson_missing=("phone", "email"),
-                                 department_links=3, fanpage=False, vssid=False, feed="malformed")),
-        SiteSpec("bhxh-can-tho", "BHXH thành phố Cần Thơ", "Cần Thơ", "cantho.gov.vn", "wordpress", seed=44, nfd=True,
-                 defects=Defects(short_months=(1, 3), stale_days=22, deficient_share=0.12, misfiled_share=0.22,
-                                 search_documents="absent", spokesperson_missing=("title",), counter="missing",
-                                 department_links=5)),
-        SiteSpec("bhxh-lam-dong", "BHXH tỉnh Lâm Đồng", "Lâm Đồng", "lamdong.gov.vn", "modern", seed=55,
-                 defects=Defects(department_links=0, fanpage=False, sitemap="malformed", stale_days=10)),
-        SiteSpec("bhxh-dak-nong", "BHXH tỉnh Đắk Nông", "Đắk Nông", "daknong.gov.vn", "sp2010", seed=66, charset="windows-1258",
-                 defects=Defects(thin_share=0.15, deficient_share=0.25, modern_media=False, campaign_posts=2,
-                                 search_articles="absent", search_documents="absent",
-                                 spokesperson_missing=("name", "title", "phone", "email"), department_links=7,
-                                 fanpage=False, feed="missing", sitemap="missing")),
+        SiteSpec(
+            "bhxh-ha-tinh",
+            "BHXH tỉnh Hà Tĩnh",
+            "Hà Tĩnh",
+            "hatinh.gov.vn",
+            "sp2013",
+            seed=11,
+            defects=Defects(),
+        ),
+        SiteSpec(
+            "bhxh-nghe-an",
+            "BHXH tỉnh Nghệ An",
+            "Nghệ An",
+            "nghean.gov.vn",
+            "liferay6",
+            seed=22,
+            defects=Defects(
+                short_months=(2,),
+                thin_share=0.12,
+                misfiled_share=0.06,
+                counter="frozen",
+                vssid=False,
+                department_links=8,
+                search_documents="broken-500",
+            ),
+        ),
+        SiteSpec(
+            "bhxh-quang-ninh",
+            "BHXH tỉnh Quảng Ninh",
+            "Quảng Ninh",
+            "quangninh.gov.vn",
+            "dnn",
+            seed=33,
+            defects=Defects(
+                gap_days=17,
+                thin_share=0.35,
+                deficient_share=0.30,
+                modern_media=False,
+                campaign_posts=1,
+                search_articles="broken-empty",
+                spokesperson_missing=("phone", "email"),
+                department_links=3,
+                fanpage=False,
+                vssid=False,
+                feed="malformed",
+            ),
+        ),
+        SiteSpec(
+            "bhxh-can-tho",
+            "BHXH thành phố Cần Thơ",
+            "Cần Thơ",
+            "cantho.gov.vn",
+            "wordpress",
+            seed=44,
+            nfd=True,
+            defects=Defects(
+                short_months=(1, 3),
+                stale_days=22,
+                deficient_share=0.12,
+                misfiled_share=0.22,
+                search_documents="absent",
+                spokesperson_missing=("title",),
+                counter="missing",
+                department_links=5,
+            ),
+        ),
+        SiteSpec(
+            "bhxh-lam-dong",
+            "BHXH tỉnh Lâm Đồng",
+            "Lâm Đồng",
+            "lamdong.gov.vn",
+            "modern",
+            seed=55,
+            defects=Defects(department_links=0, fanpage=False, sitemap="malformed", stale_days=10),
+        ),
+        SiteSpec(
+            "bhxh-dak-nong",
+            "BHXH tỉnh Đắk Nông",
+            "Đắk Nông",
+            "daknong.gov.vn",
+            "sp2010",
+            seed=66,
+            charset="windows-1258",
+            defects=Defects(
+                thin_share=0.15,
+                deficient_share=0.25,
+                modern_media=False,
+                campaign_posts=2,
+                search_articles="absent",
+                search_documents="absent",
+                spokesperson_missing=("name", "title", "phone", "email"),
+                department_links=7,
+                fanpage=False,
+                feed="missing",
+                sitemap="missing",
+            ),
+        ),
     ]
 
 
 PROVINCES = (
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
-    "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông",
-    "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
-    "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu",
-    "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ",
-    "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La",
-    "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "TP. Hồ Chí Minh",
-    "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+    "An Giang",
+    "Bà Rịa - Vũng Tàu",
+    "Bạc Liêu",
+    "Bắc Giang",
+    "Bắc Kạn",
+    "Bắc Ninh",
+    "Bến Tre",
+    "Bình Dương",
+    "Bình Định",
+    "Bình Phước",
+    "Bình Thuận",
+    "Cà Mau",
+    "Cao Bằng",
+    "Cần Thơ",
+    "Đà Nẵng",
+    "Đắk Lắk",
+    "Đắk Nông",
+    "Điện Biên",
+    "Đồng Nai",
+    "Đồng Tháp",
+    "Gia Lai",
+    "Hà Giang",
+    "Hà Nam",
+    "Hà Nội",
+    "Hà Tĩnh",
+    "Hải Dương",
+    "Hải Phòng",
+    "Hậu Giang",
+    "Hòa Bình",
+    "Hưng Yên",
+    "Khánh Hòa",
+    "Kiên Giang",
+    "Kon Tum",
+    "Lai Châu",
+    "Lâm Đồng",
+    "Lạng Sơn",
+    "Lào Cai",
+    "Long An",
+    "Nam Định",
+    "Nghệ An",
+    "Ninh Bình",
+    "Ninh Thuận",
+    "Phú Thọ",
+    "Phú Yên",
+    "Quảng Bình",
+    "Quảng Nam",
+    "Quảng Ngãi",
+    "Quảng Ninh",
+    "Quảng Trị",
+    "Sóc Trăng",
+    "Sơn La",
+    "Tây Ninh",
+    "Thái Bình",
+    "Thái Nguyên",
+    "Thanh Hóa",
+    "Thừa Thiên Huế",
+    "Tiền Giang",
+    "TP. Hồ Chí Minh",
+    "Trà Vinh",
+    "Tuyên Quang",
+    "Vĩnh Long",
+    "Vĩnh Phúc",
+    "Yên Bái",
 )
 
 
@@ -88,9 +238,17 @@ def bench_specs(n_sites: int = 63, articles_per_site: int = 1500) -> list[SiteSp
         prov = PROVINCES[i % len(PROVINCES)]
         slug = C.slugify(prov)
         t = base[i % len(base)]
-        out.append(replace(t, site_id=f"bhxh-{slug}-{i:02d}" if i >= len(PROVINCES) else f"bhxh-{slug}",
-                           name=f"BHXH tỉnh {prov}", province=prov, domain=f"{slug.replace('-', '')}.gov.vn",
-                           seed=1000 + i, total_articles=articles_per_site))
+        out.append(
+            replace(
+                t,
+                site_id=f"bhxh-{slug}-{i:02d}" if i >= len(PROVINCES) else f"bhxh-{slug}",
+                name=f"BHXH tỉnh {prov}",
+                province=prov,
+                domain=f"{slug.replace('-', '')}.gov.vn",
+                seed=1000 + i,
+                total_articles=articles_per_site,
+            )
+        )
     return out
 
 
@@ -118,15 +276,31 @@ class Farm:
     def site_ids(self) -> list[str]:
         return list(self.sites)
 
-    def handle(self, site_id: str, method: str, target: str, base: str, form: dict[str, str] | None = None,
-               hit: Any = None) -> Resp:
+    def handle(
+        self,
+        site_id: str,
+        method: str,
+        target: str,
+        base: str,
+        form: dict[str, str] | None = None,
+        hit: Any = None,
+    ) -> Resp:
         site = self.sites[site_id]
         parts = urlsplit(target)
         path = parts.path or "/"
         if path.startswith(("/Uploads/", "/images/", "/media/", "/PublishingImages/")):
             return Resp(200, PNG_1PX, "image/png", last_modified=datetime(2024, 1, 1))
-        req = Req(method, path, dict(parse_qsl(parts.query, keep_blank_values=True)), base.rstrip("/"), form or {},
-                  hit or (lambda: site.data.counter_start if site.spec.defects.counter != "missing" else None))
+        req = Req(
+            method,
+            path,
+            dict(parse_qsl(parts.query, keep_blank_values=True)),
+            base.rstrip("/"),
+            form or {},
+            hit
+            or (
+                lambda: site.data.counter_start if site.spec.defects.counter != "missing" else None
+            ),
+        )
         return site.theme.handle(req)
 
     def encode(self, site_id: str, resp: Resp) -> tuple[bytes, str]:
@@ -164,14 +338,21 @@ class Farm:
     def category_map(self, site_id: str) -> dict[str, str]:
         return {label: slug for slug, label in self.sites[site_id].theme.labels.items()}
 
-    def write_ground_truth(self, out_dir: str | Path, bases: dict[str, str] | None = None) -> list[Path]:
+    def write_ground_truth(
+        self, out_dir: str | Path, bases: dict[str, str] | None = None
+    ) -> list[Path]:
         """<site_id>.json per site. Without `bases` (no running farm) article URLs are paths."""
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         paths = []
         for sid in self.sites:
             p = out / f"{sid}.json"
-            p.write_text(json.dumps(self.ground_truth(sid, (bases or {}).get(sid, "")), ensure_ascii=False, indent=1), encoding="utf-8")
+            p.write_text(
+                json.dumps(
+                    self.ground_truth(sid, (bases or {}).get(sid, "")), ensure_ascii=False, indent=1
+                ),
+                encoding="utf-8",
+            )
             paths.append(p)
         return paths
 
@@ -204,7 +385,9 @@ class RunningFarm:
         self._threads: dict[str, threading.Thread] = {}
         self._ports: dict[str, int] = {}
         self._requests: dict[str, int] = {sid: 0 for sid in farm.sites}
-        self._counters: dict[str, int] = {sid: s.data.counter_start for sid, s in farm.sites.items()}
+        self._counters: dict[str, int] = {
+            sid: s.data.counter_start for sid, s in farm.sites.items()
+        }
         self._faults: dict[str, Fault | None] = {sid: s.spec.fault for sid, s in farm.sites.items()}
         self._bomb: bytes | None = None
 
@@ -238,7 +421,12 @@ class RunningFarm:
         srv = _Server((self.host, port), self._handler_class(sid))
         self._servers[sid] = srv
         self._ports[sid] = srv.server_address[1]
-        t = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True, name=f"farm-{sid}")
+        t = threading.Thread(
+            target=srv.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            daemon=True,
+            name=f"farm-{sid}",
+        )
         t.start()
         self._threads[sid] = t
 
@@ -283,22 +471,33 @@ class RunningFarm:
         return self.farm.ground_truth(site_id, self.base(site_id))
 
     def write_ground_truth(self, out_dir: str | Path) -> list[Path]:
-        return self.farm.write_ground_truth(out_dir, {sid: self.base(sid) for sid in self.farm.sites})
+        return self.farm.write_ground_truth(
+            out_dir, {sid: self.base(sid) for sid in self.farm.sites}
+        )
 
     def sites_yaml(self) -> dict[str, Any]:
         sites = []
         for sid, s in self.farm.sites.items():
-            sites.append({
-                "id": sid, "name": s.spec.name, "url": self.urls[sid], "province_domains": [s.spec.domain],
-                "category_map": self.farm.category_map(sid), "rules": {"department-links": {"min_links": 5}},
-                "disable": [], "check_links": False,
-            })
+            sites.append(
+                {
+                    "id": sid,
+                    "name": s.spec.name,
+                    "url": self.urls[sid],
+                    "province_domains": [s.spec.domain],
+                    "category_map": self.farm.category_map(sid),
+                    "rules": {"department-links": {"min_links": 5}},
+                    "disable": [],
+                    "check_links": False,
+                }
+            )
         return {"defaults": {"rules": {"post-quota": {"min_posts_per_month": 20}}}, "sites": sites}
 
     def write_sites_yaml(self, path: str | Path) -> Path:
         p = Path(path)
         p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(yaml.safe_dump(self.sites_yaml(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        p.write_text(
+            yaml.safe_dump(self.sites_yaml(), allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
         return p
 
     # ---- internals
@@ -325,8 +524,14 @@ class RunningFarm:
         running = self
 
         class Handler(BaseHTTPRequestHandler):
-            server_version = {"sp2013": "Microsoft-IIS/8.5", "sp2010": "Microsoft-IIS/7.5", "dnn": "Microsoft-IIS/10.0",
-                              "liferay6": "Apache-Coyote/1.1", "wordpress": "nginx", "modern": "nginx"}[running.farm.sites[sid].spec.cms]
+            server_version = {
+                "sp2013": "Microsoft-IIS/8.5",
+                "sp2010": "Microsoft-IIS/7.5",
+                "dnn": "Microsoft-IIS/10.0",
+                "liferay6": "Apache-Coyote/1.1",
+                "wordpress": "nginx",
+                "modern": "nginx",
+            }[running.farm.sites[sid].spec.cms]
             sys_version = ""
             protocol_version = "HTTP/1.1"
 
@@ -350,7 +555,14 @@ class RunningFarm:
 
         return Handler
 
-    def _send(self, h: BaseHTTPRequestHandler, status: int, body: bytes, headers: dict[str, str], head: bool = False) -> None:
+    def _send(
+        self,
+        h: BaseHTTPRequestHandler,
+        status: int,
+        body: bytes,
+        headers: dict[str, str],
+        head: bool = False,
+    ) -> None:
         h.send_response(status)
         for k, v in headers.items():
             h.send_header(k, v)
@@ -374,17 +586,31 @@ class RunningFarm:
             if self._apply_fault(sid, h, fault, path, method):
                 return
         try:
-            resp = self.farm.handle(sid, method, h.path, self.base(sid), form, lambda: self._hit(sid))
-        except Exception:  # a generator bug must look like a server error, not kill the thread
+            resp = self.farm.handle(
+                sid, method, h.path, self.base(sid), form, lambda: self._hit(sid)
+            )
+        except Exception:  # noqa: BLE001 - a generator bug must look like a server error, not kill the thread
             resp = Resp(500, "<html><body><h1>500 Internal Server Error</h1></body></html>")
-        if fault and fault.kind == "malformed-feed" and resp.ctype in ("application/rss+xml", "application/xml"):
-            resp = Resp(200, '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Tin mới<item><link>', resp.ctype)
+        if (
+            fault
+            and fault.kind == "malformed-feed"
+            and resp.ctype in ("application/rss+xml", "application/xml")
+        ):
+            resp = Resp(
+                200,
+                '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Tin mới<item><link>',
+                resp.ctype,
+            )
         body, ctype = self.farm.encode(sid, resp)
         headers = {"Content-Type": ctype, **resp.headers}
         if resp.status == 200:
             etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
-            lm = datetime.now(timezone.utc) if resp.dynamic or resp.last_modified is None else resp.last_modified.replace(tzinfo=VN)
-            lm = lm.astimezone(timezone.utc).replace(microsecond=0)
+            lm = (
+                datetime.now(UTC)
+                if resp.dynamic or resp.last_modified is None
+                else resp.last_modified.replace(tzinfo=VN)
+            )
+            lm = lm.astimezone(UTC).replace(microsecond=0)
             headers["ETag"] = etag
             headers["Last-Modified"] = format_datetime(lm, usegmt=True)
             headers.setdefault("Cache-Control", "private, max-age=0")
@@ -392,7 +618,10 @@ class RunningFarm:
             ims = h.headers.get("If-Modified-Since")
             fresh = False
             if inm is not None:
-                fresh = etag in [t.strip().removeprefix("W/") for t in inm.split(",")] or inm.strip() == "*"
+                fresh = (
+                    etag in [t.strip().removeprefix("W/") for t in inm.split(",")]
+                    or inm.strip() == "*"
+                )
             elif ims and not resp.dynamic and method in ("GET", "HEAD"):
                 try:
                     fresh = lm <= parsedate_to_datetime(ims)
@@ -407,13 +636,20 @@ class RunningFarm:
                 return
         self._send(h, resp.status, body, headers, head=method == "HEAD")
 
-    def _apply_fault(self, sid: str, h: BaseHTTPRequestHandler, f: Fault, path: str, method: str) -> bool:
+    def _apply_fault(
+        self, sid: str, h: BaseHTTPRequestHandler, f: Fault, path: str, method: str
+    ) -> bool:
         """Misbehave; True when the response has been fully handled."""
         if f.kind == "slow":
             time.sleep(f.delay_s)
             return False
         if f.kind == "5xx":
-            self._send(h, f.status, b"<html><body><h1>Service Unavailable</h1></body></html>", {"Content-Type": "text/html"})
+            self._send(
+                h,
+                f.status,
+                b"<html><body><h1>Service Unavailable</h1></body></html>",
+                {"Content-Type": "text/html"},
+            )
             return True
         if f.kind == "reset":
             h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -441,7 +677,9 @@ class RunningFarm:
             self._send(h, 302, b"", {"Location": FOREIGN_HOST + h.path})
             return True
         if f.kind == "huge":
-            chunk = ("<p>" + "Nội dung rất dài của trang thông tin điện tử. " * 200 + "</p>\n").encode("utf-8")
+            chunk = (
+                "<p>" + "Nội dung rất dài của trang thông tin điện tử. " * 200 + "</p>\n"
+            ).encode("utf-8")
             total = f.size_mb * 1024 * 1024
             h.send_response(200)
             h.send_header("Content-Type", "text/html; charset=utf-8")
@@ -450,7 +688,7 @@ class RunningFarm:
             if method == "HEAD":
                 return True
             sent = 0
-            head = "<!DOCTYPE html><html><head><title>Trang lớn</title></head><body>".encode("utf-8")
+            head = "<!DOCTYPE html><html><head><title>Trang lớn</title></head><body>".encode()
             h.wfile.write(head)
             sent += len(head)
             while sent < total:
@@ -460,12 +698,16 @@ class RunningFarm:
             return True
         if f.kind == "gzip-bomb":
             bomb = self._gzip_bomb(max(f.size_mb, 100))
-            self._send(h, 200, bomb, {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"}, head=method == "HEAD")
+            self._send(
+                h,
+                200,
+                bomb,
+                {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"},
+                head=method == "HEAD",
+            )
             return True
         if f.kind == "malformed-feed":
             return False  # applied to feed responses in _serve
         if f.kind == "down":
             return False
         return False
-
-

@@ -16,9 +16,19 @@ from typing import Any
 from portal_lint.demo import content as C
 
 RULE_IDS: tuple[str, ...] = (
-    "post-quota", "freshness", "thin-content", "post-format", "modern-media",
-    "category-mismatch", "campaign-coverage", "search-articles", "search-documents",
-    "spokesperson-contact", "visitor-counter", "department-links", "social-channels",
+    "post-quota",
+    "freshness",
+    "thin-content",
+    "post-format",
+    "modern-media",
+    "category-mismatch",
+    "campaign-coverage",
+    "search-articles",
+    "search-documents",
+    "spokesperson-contact",
+    "visitor-counter",
+    "department-links",
+    "social-channels",
 )
 SPOKES_FIELDS: tuple[str, ...] = ("name", "title", "phone", "email")
 
@@ -39,8 +49,16 @@ class Fault:
 
 
 FAULT_KINDS: tuple[str, ...] = (
-    "slow", "5xx", "reset", "truncated", "redirect-loop", "huge", "gzip-bomb",
-    "malformed-feed", "foreign-redirect", "down",
+    "slow",
+    "5xx",
+    "reset",
+    "truncated",
+    "redirect-loop",
+    "huge",
+    "gzip-bomb",
+    "malformed-feed",
+    "foreign-redirect",
+    "down",
 )
 
 
@@ -122,9 +140,13 @@ class GenArticle:
 
     @property
     def deficient(self) -> bool:
-        return (not self.title or not self.sapo or not self.paragraphs
-                or not (self.author or self.source)
-                or any(not im.caption for im in self.images))
+        return (
+            not self.title
+            or not self.sapo
+            or not self.paragraphs
+            or not (self.author or self.source)
+            or any(not im.caption for im in self.images)
+        )
 
     @property
     def misfiled(self) -> bool:
@@ -162,14 +184,22 @@ class SiteData:
 
     def __post_init__(self) -> None:
         self.by_id = {a.id: a for a in self.articles}
-        self.by_listing = {c: [a for a in self.articles if a.listed_under == c] for c in C.CATEGORIES}
+        self.by_listing = {
+            c: [a for a in self.articles if a.listed_under == c] for c in C.CATEGORIES
+        }
 
 
 DEPARTMENTS: tuple[tuple[str, str], ...] = (
-    ("Sở Y tế", "soyte"), ("Sở Tài chính", "stc"), ("Sở Nội vụ", "snv"),
-    ("Sở Giáo dục và Đào tạo", "sgddt"), ("Sở Khoa học và Công nghệ", "skhcn"),
-    ("Sở Tư pháp", "stp"), ("Sở Công Thương", "sct"), ("Sở Xây dựng", "sxd"),
-    ("Trung tâm Phục vụ hành chính công tỉnh", "dichvucong"), ("Ủy ban nhân dân tỉnh", "ubnd"),
+    ("Sở Y tế", "soyte"),
+    ("Sở Tài chính", "stc"),
+    ("Sở Nội vụ", "snv"),
+    ("Sở Giáo dục và Đào tạo", "sgddt"),
+    ("Sở Khoa học và Công nghệ", "skhcn"),
+    ("Sở Tư pháp", "stp"),
+    ("Sở Công Thương", "sct"),
+    ("Sở Xây dựng", "sxd"),
+    ("Trung tâm Phục vụ hành chính công tỉnh", "dichvucong"),
+    ("Ủy ban nhân dân tỉnh", "ubnd"),
 )
 NATIONAL_LINKS: tuple[tuple[str, str], ...] = (
     ("Cổng TTĐT Chính phủ", "https://chinhphu.vn/"),
@@ -203,7 +233,6 @@ def generate_site(spec: SiteSpec, as_of: date) -> SiteData:
     if spec.total_articles:
         months = max(months, -(-spec.total_articles // 60))
     month_starts = [_month_add(first_as_of, -k) for k in range(months, -1, -1)]
-    full = last_full_months(as_of)
     end = as_of - timedelta(days=max(1, d.stale_days))
     window_start = as_of - timedelta(days=90)
     gap: set[date] = set()
@@ -253,7 +282,9 @@ def generate_site(spec: SiteSpec, as_of: date) -> SiteData:
     non_cds = [c for c in cats if c != "chuyen-doi-so"]
     non_cds_w = [C.CATEGORY_WEIGHTS[c] for c in non_cds]
     october = [i for i, t in enumerate(dated) if t.year == as_of.year and t.month == 10]
-    campaign_idx = set(rng.sample(october, k=min(d.campaign_posts, len(october)))) if october else set()
+    campaign_idx = (
+        set(rng.sample(october, k=min(d.campaign_posts, len(october)))) if october else set()
+    )
     categories: list[str] = []
     for i, t in enumerate(dated):
         if i in campaign_idx:
@@ -273,7 +304,9 @@ def generate_site(spec: SiteSpec, as_of: date) -> SiteData:
         if repost:
             ci = (t.year * 12 + t.month) * 3 + rng.randint(0, 2)
             crng = random.Random(f"central:{cat}:{ci}")
-            text = C.compose(crng, cat, C.Slots("Hà Nội", t.year, t.month, 10), allow_vssid_title=d.vssid)
+            text = C.compose(
+                crng, cat, C.Slots("Hà Nội", t.year, t.month, 10), allow_vssid_title=d.vssid
+            )
             text.title = text.title.replace("tỉnh Hà Nội", "thành phố Hà Nội")
             author, source = None, crng.choice(C.REPOST_SOURCES)
         else:
@@ -283,13 +316,26 @@ def generate_site(spec: SiteSpec, as_of: date) -> SiteData:
         if title in seen_titles:
             title = f"{title} ({rng.choice(C.PLACES)})" if not repost else title
         seen_titles.add(title)
-        imgs = [GenImage(f"/Uploads/tin-tuc/{t.year}/{t.month:02d}/{aid}-{k + 1}.jpg", cap, cap)
-                for k, cap in enumerate(text.captions[: rng.choice((1, 1, 2))])]
-        articles.append(GenArticle(
-            id=aid, slug=C.slugify(title), title=title, sapo=text.sapo, paragraphs=text.paragraphs,
-            published=t, category=cat, listed_under=cat, author=author, source=source,
-            images=imgs, repost=repost,
-        ))
+        imgs = [
+            GenImage(f"/Uploads/tin-tuc/{t.year}/{t.month:02d}/{aid}-{k + 1}.jpg", cap, cap)
+            for k, cap in enumerate(text.captions[: rng.choice((1, 1, 2))])
+        ]
+        articles.append(
+            GenArticle(
+                id=aid,
+                slug=C.slugify(title),
+                title=title,
+                sapo=text.sapo,
+                paragraphs=text.paragraphs,
+                published=t,
+                category=cat,
+                listed_under=cat,
+                author=author,
+                source=source,
+                images=imgs,
+                repost=repost,
+            )
+        )
 
     # --- defects and media inside the 90-day window
     window = [a for a in articles if a.published.date() >= window_start]
@@ -327,13 +373,20 @@ def generate_site(spec: SiteSpec, as_of: date) -> SiteData:
         if a.thin:
             continue
         if j % 2 == 0:
-            a.video = "".join(rng.choice("abcdefghijkLMNOPQRSTuvwxyz0123456789_-") for _ in range(11))
+            a.video = "".join(
+                rng.choice("abcdefghijkLMNOPQRSTuvwxyz0123456789_-") for _ in range(11)
+            )
         else:
             a.infographic = True
             a.title = f"[Infographic] {a.title}"
             a.slug = C.slugify(a.title)
-            a.images.append(GenImage(f"/Uploads/infographic/{a.id}.png",
-                                     f"Infographic: {a.title[15:]}", f"Infographic {a.title[15:]}"))
+            a.images.append(
+                GenImage(
+                    f"/Uploads/infographic/{a.id}.png",
+                    f"Infographic: {a.title[15:]}",
+                    f"Infographic {a.title[15:]}",
+                )
+            )
     articles.reverse()
 
     # --- documents
@@ -342,9 +395,14 @@ def generate_site(spec: SiteSpec, as_of: date) -> SiteData:
     span = (end - month_starts[0]).days
     for k in range(n_docs):
         issued = month_starts[0] + timedelta(days=span * k // n_docs)
-        dt = C.compose_document(rng, C.Slots(spec.province, issued.year, issued.month, issued.day), 100 + k * 7 + rng.randint(0, 5))
-        documents.append(GenDocument(500 + k, dt.number, dt.kind, dt.summary, issued,
-                                     rng.choice(C.PERSON_NAMES)))
+        dt = C.compose_document(
+            rng,
+            C.Slots(spec.province, issued.year, issued.month, issued.day),
+            100 + k * 7 + rng.randint(0, 5),
+        )
+        documents.append(
+            GenDocument(500 + k, dt.number, dt.kind, dt.summary, issued, rng.choice(C.PERSON_NAMES))
+        )
     documents.reverse()
 
     # --- site features
@@ -358,11 +416,18 @@ def generate_site(spec: SiteSpec, as_of: date) -> SiteData:
     for f_ in d.spokesperson_missing:
         spokes[f_] = None
     depts = rng.sample(DEPARTMENTS, k=min(d.department_links, len(DEPARTMENTS)))
-    dept_links = [(label + " " + spec.province, f"https://{sub}.{spec.domain}/") for label, sub in depts]
+    dept_links = [
+        (label + " " + spec.province, f"https://{sub}.{spec.domain}/") for label, sub in depts
+    ]
     slug = spec.domain.split(".")[0]
     return SiteData(
-        spec=spec, as_of=as_of, articles=articles, documents=documents, spokesperson=spokes,
-        department_links=dept_links, national_links=list(NATIONAL_LINKS),
+        spec=spec,
+        as_of=as_of,
+        articles=articles,
+        documents=documents,
+        spokesperson=spokes,
+        department_links=dept_links,
+        national_links=list(NATIONAL_LINKS),
         fanpage_url=f"https://www.facebook.com/bhxh{slug}" if d.fanpage else None,
         zalo_url=f"https://zalo.me/bhxh{slug}" if d.fanpage and rng.random() < 0.5 else None,
         counter_start=rng.randint(200_000, 4_900_000),
@@ -376,7 +441,10 @@ def _share_status(share: float, warn_max: float, pass_max: float = 0.0) -> str:
     return "warn" if share <= warn_max else "fail"
 
 
-def ground_truth(site: SiteData, article_url: Any, ) -> dict[str, Any]:
+def ground_truth(
+    site: SiteData,
+    article_url: Any,
+) -> dict[str, Any]:
     """The verdict of every rule, computed from the generated content.
 
     `article_url(a)` gives the canonical absolute URL of an article on the running farm.
@@ -388,9 +456,16 @@ def ground_truth(site: SiteData, article_url: Any, ) -> dict[str, Any]:
     rules: dict[str, dict[str, Any]] = {}
 
     months = last_full_months(as_of)
-    mc = {f"{m.year}-{m.month:02d}": sum(1 for a in arts if (a.published.year, a.published.month) == (m.year, m.month)) for m in months}
-    rules["post-quota"] = {"status": "fail" if any(v < 20 for v in mc.values()) else "pass",
-                           "details": {"monthly_counts": mc, "min_posts_per_month": 20}}
+    mc = {
+        f"{m.year}-{m.month:02d}": sum(
+            1 for a in arts if (a.published.year, a.published.month) == (m.year, m.month)
+        )
+        for m in months
+    }
+    rules["post-quota"] = {
+        "status": "fail" if any(v < 20 for v in mc.values()) else "pass",
+        "details": {"monthly_counts": mc, "min_posts_per_month": 20},
+    }
 
     last = arts[-1].published.date() if arts else None
     days_since = (as_of - last).days if last else None
@@ -402,61 +477,113 @@ def ground_truth(site: SiteData, article_url: Any, ) -> dict[str, Any]:
         fr = "warn"
     else:
         fr = "warn" if longest > 14 else "pass"
-    rules["freshness"] = {"status": fr, "details": {"last_post": last.isoformat() if last else None,
-                                                    "days_since_last": days_since, "longest_gap_days": longest}}
+    rules["freshness"] = {
+        "status": fr,
+        "details": {
+            "last_post": last.isoformat() if last else None,
+            "days_since_last": days_since,
+            "longest_gap_days": longest,
+        },
+    }
 
     n = len(window) or 1
     thin = [a for a in window if a.thin]
-    rules["thin-content"] = {"status": _share_status(len(thin) / n, 0.20),
-                             "details": {"thin": len(thin), "posts": len(window), "share": round(len(thin) / n, 4)}}
+    rules["thin-content"] = {
+        "status": _share_status(len(thin) / n, 0.20),
+        "details": {"thin": len(thin), "posts": len(window), "share": round(len(thin) / n, 4)},
+    }
     bad = [a for a in window if a.deficient]
-    rules["post-format"] = {"status": _share_status(len(bad) / n, 0.20),
-                            "details": {"deficient": len(bad), "posts": len(window), "share": round(len(bad) / n, 4)}}
+    rules["post-format"] = {
+        "status": _share_status(len(bad) / n, 0.20),
+        "details": {"deficient": len(bad), "posts": len(window), "share": round(len(bad) / n, 4)},
+    }
     media = [a for a in window if a.video or a.infographic]
-    rules["modern-media"] = {"status": "pass" if media else "fail", "details": {"posts_with_media": len(media)}}
+    rules["modern-media"] = {
+        "status": "pass" if media else "fail",
+        "details": {"posts_with_media": len(media)},
+    }
     mis = [a for a in window if a.misfiled]
-    rules["category-mismatch"] = {"status": _share_status(len(mis) / n, 0.10, 0.02),
-                                  "details": {"misfiled": len(mis), "posts": len(window), "share": round(len(mis) / n, 4)}}
+    rules["category-mismatch"] = {
+        "status": _share_status(len(mis) / n, 0.10, 0.02),
+        "details": {"misfiled": len(mis), "posts": len(window), "share": round(len(mis) / n, 4)},
+    }
     oct_end = date(as_of.year, 10, 31)
     if oct_end < as_of:
-        camp = [a for a in arts if a.published.date() >= date(as_of.year, 10, 1)
-                and a.published.date() <= oct_end and a.campaign]
-        rules["campaign-coverage"] = {"status": "pass" if len(camp) >= 3 else "fail",
-                                      "details": {"campaign": "chuyen-doi-so-10-10", "posts": len(camp), "min_posts": 3}}
+        camp = [
+            a
+            for a in arts
+            if a.published.date() >= date(as_of.year, 10, 1)
+            and a.published.date() <= oct_end
+            and a.campaign
+        ]
+        rules["campaign-coverage"] = {
+            "status": "pass" if len(camp) >= 3 else "fail",
+            "details": {"campaign": "chuyen-doi-so-10-10", "posts": len(camp), "min_posts": 3},
+        }
     else:
-        rules["campaign-coverage"] = {"status": "unknown", "details": {"reason": "campaign window not over"}}
+        rules["campaign-coverage"] = {
+            "status": "unknown",
+            "details": {"reason": "campaign window not over"},
+        }
     for kind in ("articles", "documents"):
         mode = getattr(d, f"search_{kind}")
-        rules[f"search-{kind}"] = {"status": "pass" if mode == "works" else "fail",
-                                   "details": {"mode": mode}}
+        rules[f"search-{kind}"] = {
+            "status": "pass" if mode == "works" else "fail",
+            "details": {"mode": mode},
+        }
     missing = [f_ for f_ in SPOKES_FIELDS if not site.spokesperson.get(f_)]
-    rules["spokesperson-contact"] = {"status": "fail" if missing else "pass", "details": {"missing": missing}}
-    rules["visitor-counter"] = {"status": {"increments": "pass", "frozen": "warn", "missing": "fail"}[d.counter],
-                                "details": {"counter": d.counter}}
+    rules["spokesperson-contact"] = {
+        "status": "fail" if missing else "pass",
+        "details": {"missing": missing},
+    }
+    rules["visitor-counter"] = {
+        "status": {"increments": "pass", "frozen": "warn", "missing": "fail"}[d.counter],
+        "details": {"counter": d.counter},
+    }
     hosts = sorted({u.split("/")[2] for _, u in site.department_links})
-    rules["department-links"] = {"status": "pass" if len(hosts) >= 5 else "fail",
-                                 "details": {"hosts": len(hosts), "min_links": 5}}
+    rules["department-links"] = {
+        "status": "pass" if len(hosts) >= 5 else "fail",
+        "details": {"hosts": len(hosts), "min_links": 5},
+    }
     fan = bool(site.fanpage_url or site.zalo_url)
     n_ok = int(fan) + int(d.vssid)
-    rules["social-channels"] = {"status": ("fail", "warn", "pass")[n_ok],
-                                "details": {"fanpage": fan, "vssid": d.vssid}}
+    rules["social-channels"] = {
+        "status": ("fail", "warn", "pass")[n_ok],
+        "details": {"fanpage": fan, "vssid": d.vssid},
+    }
     assert set(rules) == set(RULE_IDS)
 
-    search = {k: ("works" if m == "works" else "absent" if m == "absent" else "broken")
-              for k, m in (("articles", d.search_articles), ("documents", d.search_documents))}
+    search = {
+        k: ("works" if m == "works" else "absent" if m == "absent" else "broken")
+        for k, m in (("articles", d.search_articles), ("documents", d.search_documents))
+    }
     return {
         "site": spec.site_id,
         "as_of": as_of.isoformat(),
         "rules": rules,
         "articles": [
-            {"url": article_url(a), "title": a.title, "published": a.published.isoformat(),
-             "category": a.category, "site_label": None, "listed_under": a.listed_under,
-             "misfiled": a.misfiled, "thin": a.thin, "deficient": a.deficient, "repost": a.repost,
-             "has_video": bool(a.video), "has_infographic": a.infographic, "words": a.words,
-             "campaign": a.campaign}
+            {
+                "url": article_url(a),
+                "title": a.title,
+                "published": a.published.isoformat(),
+                "category": a.category,
+                "site_label": None,
+                "listed_under": a.listed_under,
+                "misfiled": a.misfiled,
+                "thin": a.thin,
+                "deficient": a.deficient,
+                "repost": a.repost,
+                "has_video": bool(a.video),
+                "has_infographic": a.infographic,
+                "words": a.words,
+                "campaign": a.campaign,
+            }
             for a in site.articles
         ],
-        "documents": [{"number": x.number, "summary": x.summary, "issued": x.issued.isoformat()} for x in site.documents],
+        "documents": [
+            {"number": x.number, "summary": x.summary, "issued": x.issued.isoformat()}
+            for x in site.documents
+        ],
         "spokesperson": dict(site.spokesperson),
         "department_hosts": hosts,
         "counter": d.counter,

@@ -453,7 +453,7 @@ def extract_article(html: str, url: str) -> Article | None:
         return None
     try:
         tree = LexborHTMLParser(html)
-    except Exception:  # lexbor refuses some inputs (e.g. embedded NULs)
+    except Exception:  # noqa: BLE001 - lexbor refuses some inputs (e.g. embedded NULs)
         return None
     if tree.body is None:
         return None
@@ -946,7 +946,8 @@ def _trailing_lines(body: LexborNode, max_lines: int = 4) -> list[str]:
             if sib.is_element_node:
                 text = node_text(sib)
                 if _is_related_marker(text.split("\n")[0]) or any(
-                    _is_related_marker(node_text(h)) for h in sib.css("h2, h3, h4, p, span, div")[:3]
+                    _is_related_marker(node_text(h))
+                    for h in sib.css("h2, h3, h4, p, span, div")[:3]
                 ):
                     return out
                 if sum(1 for a in sib.css("a[href]") if len(node_text(a)) >= 15) >= 2:
@@ -1007,7 +1008,10 @@ def _rel_category_label(tree: LexborHTMLParser) -> str | None:
         for _ in range(30):
             if cur is None or cur.tag in ("body", "html"):
                 break
-            if cur.tag in ("nav", "menu") or _attr(cur, "role").lower() in ("navigation", "menubar"):
+            if cur.tag in ("nav", "menu") or _attr(cur, "role").lower() in (
+                "navigation",
+                "menubar",
+            ):
                 in_menu = True
                 break
             cur = cur.parent

@@ -33,11 +33,36 @@ _OBFUSCATED_AT = re.compile(
     re.I,
 )
 _JOB_WORDS = (
-    "giam doc", "pho giam doc", "chanh van phong", "pho chanh van phong", "truong phong", "pho truong phong",
-    "truong ban", "pho truong ban", "chu tich", "pho chu tich", "bi thu", "thu truong", "bo truong",
-    "vu truong", "cuc truong", "chanh thanh tra", "pho chanh thanh tra", "truong khoa", "tong giam doc",
-    "uy vien", "can bo", "chuyen vien", "phu trach", "thu ky", "giam doc so", "trưởng", "spokesperson",
-    "director", "deputy", "head of",
+    "giam doc",
+    "pho giam doc",
+    "chanh van phong",
+    "pho chanh van phong",
+    "truong phong",
+    "pho truong phong",
+    "truong ban",
+    "pho truong ban",
+    "chu tich",
+    "pho chu tich",
+    "bi thu",
+    "thu truong",
+    "bo truong",
+    "vu truong",
+    "cuc truong",
+    "chanh thanh tra",
+    "pho chanh thanh tra",
+    "truong khoa",
+    "tong giam doc",
+    "uy vien",
+    "can bo",
+    "chuyen vien",
+    "phu trach",
+    "thu ky",
+    "giam doc so",
+    "trưởng",
+    "spokesperson",
+    "director",
+    "deputy",
+    "head of",
 )
 
 
@@ -65,7 +90,12 @@ def validate_phone(s: str) -> bool:
 def validate_email(s: str) -> bool:
     if not s:
         return False
-    return re.fullmatch(r"[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", s.strip()) is not None
+    return (
+        re.fullmatch(
+            r"[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", s.strip()
+        )
+        is not None
+    )
 
 
 def looks_like_job_title(s: str) -> bool:
@@ -206,7 +236,9 @@ def _name_after(text: str) -> str | None:
 # Two-word openings of job titles; capitalised like a name, so _name_after would take them.
 _TITLE_STARTS = frozenset(
     "pho giam|giam doc|chanh van|pho chanh|truong phong|pho truong|truong ban|chu tich|pho chu|bi thu|"
-    "tong giam|uy vien|can bo|chuyen vien|cuc truong|thu truong|chanh thanh|phu trach|thu ky".split("|")
+    "tong giam|uy vien|can bo|chuyen vien|cuc truong|thu truong|chanh thanh|phu trach|thu ky".split(
+        "|"
+    )
 )
 
 
@@ -217,7 +249,9 @@ def _starts_like_title(name: str) -> bool:
 def _title_after(rest: str) -> str | None:
     """A job title right after the name on the same line: "…Nguyễn Văn An, Phó Giám đốc; ĐT: …"."""
     rest = rest.lstrip(" .").lstrip(",-–: ")
-    seg = re.split(r"[;|\n]|\s[-–]\s|(?:ĐT|Điện thoại|SĐT|Email|E-mail)\s*:", rest)[0].strip(" ,.-–")
+    seg = re.split(r"[;|\n]|\s[-–]\s|(?:ĐT|Điện thoại|SĐT|Email|E-mail)\s*:", rest)[0].strip(
+        " ,.-–"
+    )
     return seg if seg and looks_like_job_title(seg) else None
 
 
@@ -252,7 +286,9 @@ def _parse_person(text: str) -> dict[str, str | None]:
         if title is None:
             m = _TITLE_LABEL.search(flat)
             if m:
-                seg = re.split(r";|\s[-–]\s|(?:ĐT|Điện thoại|SĐT|Email|E-mail)\s*:", m.group(1))[0].strip(" ,.")
+                seg = re.split(r";|\s[-–]\s|(?:ĐT|Điện thoại|SĐT|Email|E-mail)\s*:", m.group(1))[
+                    0
+                ].strip(" ,.")
                 title = seg or None
         if phone is None:
             for m in _PHONE_LABEL.finditer(flat):
@@ -268,7 +304,11 @@ def _parse_person(text: str) -> dict[str, str | None]:
         for line in lines:
             for seg in re.split(r"[;\t]|\s[-–]\s", line):
                 seg = seg.strip(" ,.")
-                if 4 <= len(seg) <= 150 and looks_like_job_title(seg) and not _TRIGGER.search(fold_text(seg)):
+                if (
+                    4 <= len(seg) <= 150
+                    and looks_like_job_title(seg)
+                    and not _TRIGGER.search(fold_text(seg))
+                ):
                     title = re.sub(r"^(?:Chức\s*vụ|Chức\s*danh)\s*[:]\s*", "", seg, flags=re.I)
                     break
             if title:
@@ -299,7 +339,13 @@ def _page_is_about_spokesperson(tree: LexborHTMLParser) -> bool:
         return True
     for h in tree.css("h1, h2, h3, p, span, li, div"):
         t = fold_text(node_text(h))
-        if t and len(t) <= 80 and _TRIGGER.search(t) and h.css_first("a") is None and not _inside_link(h):
+        if (
+            t
+            and len(t) <= 80
+            and _TRIGGER.search(t)
+            and h.css_first("a") is None
+            and not _inside_link(h)
+        ):
             return True
     return False
 

@@ -16,7 +16,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 from portal_lint.extract.links import absolute_url, base_url, fold_text, normalize_text
 
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "option", "select"})
+_SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "option", "select"}
+)
 _BLOCK_TAGS = frozenset(
     "div p li tr td th table tbody ul ol dl dt dd h1 h2 h3 h4 h5 h6 section article aside "
     "header footer nav br form fieldset".split()
@@ -41,7 +43,9 @@ _TOTAL = re.compile(
 )
 _NUMBER = re.compile(r"\d{1,3}(?:[.,\u202f ]\d{3})+(?!\d)|\d+")
 _DATE_LIKE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d{2}")
-_PLACEHOLDER_VALUES = frozenset({"", "...", "…", "-", "--", "n/a", "loading", "loading...", "dang tai", "dang tai..."})
+_PLACEHOLDER_VALUES = frozenset(
+    {"", "...", "…", "-", "--", "n/a", "loading", "loading...", "dang tai", "dang tai..."}
+)
 _MAX_LABEL_LEN = 48
 _LOOKAHEAD = 14
 
@@ -109,7 +113,9 @@ def _label_kind(text: str) -> str | None:
         return None
     f = re.sub(r"[:\-–|]+\s*$", "", f).strip()
     f = re.sub(r"^[\W_]+", "", f)
-    if _ONLINE.search(f) and ("truy cap" in f or "online" in f or "truc tuyen" in f or "khach" in f):
+    if _ONLINE.search(f) and (
+        "truy cap" in f or "online" in f or "truc tuyen" in f or "khach" in f
+    ):
         return "online"
     if _PERIOD.search(f):
         return "period"
@@ -231,7 +237,9 @@ def counter_placeholder_present(html: str) -> bool:
     tree = LexborHTMLParser(html or "")
     for node in tree.css("[id], [class]"):
         ident = fold_text(f"{node.attributes.get('id') or ''} {node.attributes.get('class') or ''}")
-        if re.search(r"(counter|visit|luottruycap|truycap|hitcount|thongke)", ident.replace(" ", "")):
+        if re.search(
+            r"(counter|visit|luottruycap|truycap|hitcount|thongke)", ident.replace(" ", "")
+        ):
             if node.tag in ("script", "style", "link"):
                 continue
             if fold_text(node.text() or "") in _PLACEHOLDER_VALUES and not node.css_first("img"):
@@ -262,7 +270,11 @@ def find_counter_endpoints(html: str, url: str) -> list[str]:
 
     def add(raw: str) -> None:
         u = absolute_url(raw.replace("\\/", "/"), base)
-        if u and u not in out and not re.search(r"\.(js|css|png|jpe?g|gif|svg)(\?|$)", urlsplit(u).path, re.I):
+        if (
+            u
+            and u not in out
+            and not re.search(r"\.(js|css|png|jpe?g|gif|svg)(\?|$)", urlsplit(u).path, re.I)
+        ):
             out.append(u)
 
     for script in tree.css("script"):
@@ -281,9 +293,16 @@ def find_counter_endpoints(html: str, url: str) -> list[str]:
         if node.tag in ("img", "iframe", "video", "source", "script"):
             continue
         ident = " ".join(
-            node.attributes.get(k) or "" for k in ("id", "class", "data-src", "data-url", "data-endpoint", "data-api")
+            node.attributes.get(k) or ""
+            for k in ("id", "class", "data-src", "data-url", "data-endpoint", "data-api")
         )
-        near = ident + " " + (node.text() or "") + " " + (node.parent.text() if node.parent else "")[:200]
+        near = (
+            ident
+            + " "
+            + (node.text() or "")
+            + " "
+            + (node.parent.text() if node.parent else "")[:200]
+        )
         if _COUNTER_WORDS.search(fold_text(near)):
             for k in ("data-src", "data-url", "data-endpoint", "data-api"):
                 v = node.attributes.get(k)
@@ -370,7 +389,9 @@ def _from_json(data: object, depth: int) -> int | None:
             total.append((0 if ("total" in flat or "tong" in flat) else 1, n))
         elif not _NON_TOTAL_KEYS.search(flat):
             neutral.append(n)
-        elif ("total" in flat or "tong" in flat) and not re.search(r"online|today|homnay|dang", flat):
+        elif ("total" in flat or "tong" in flat) and not re.search(
+            r"online|today|homnay|dang", flat
+        ):
             total.append((0, n))
     if total:
         return min(total)[1]

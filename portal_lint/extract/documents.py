@@ -45,7 +45,11 @@ def _number_anchors(body: LexborNode) -> list[tuple[LexborNode, str]]:
     """
     out: list[tuple[LexborNode, str]] = []
     for tn in body.traverse(include_text=True):
-        if tn.tag != "-text" or tn.parent is None or tn.parent.tag in ("script", "style", "option", "title"):
+        if (
+            tn.tag != "-text"
+            or tn.parent is None
+            or tn.parent.tag in ("script", "style", "option", "title")
+        ):
             continue
         t = normalize_text(tn.text_content or "")
         if not t or len(t) > 60:
@@ -179,7 +183,9 @@ def extract_documents(html: str, url: str) -> list[Document]:
                     issued = _parse_date(*m.groups())
                     break
         seen.add(number)
-        out.append(Document(url=_doc_link(row, base, url), number=number, summary=summary, issued=issued))
+        out.append(
+            Document(url=_doc_link(row, base, url), number=number, summary=summary, issued=issued)
+        )
 
     # Links whose text starts with a document name and number: "Quyết định số 2474/QĐ-BHXH ngày … về …"
     for a in body.css("a[href]"):
@@ -190,15 +196,21 @@ def extract_documents(html: str, url: str) -> list[Document]:
         if not m or m.group(1) in seen:
             continue
         head = fold_text(t[: m.start()])
-        if len(head) > 40 or not re.match(
-            r"^(so |(quyet dinh|cong van|thong tu|nghi dinh|nghi quyet|chi thi|ke hoach|thong bao|huong dan|luat|"
-            r"cv|qd|tt|nd|hd|kh|tb)\b)",
-            head + " ",
-        ) and head:
+        if (
+            len(head) > 40
+            or not re.match(
+                r"^(so |(quyet dinh|cong van|thong tu|nghi dinh|nghi quyet|chi thi|ke hoach|thong bao|huong dan|luat|"
+                r"cv|qd|tt|nd|hd|kh|tb)\b)",
+                head + " ",
+            )
+            and head
+        ):
             continue
         u = absolute_url(a.attributes.get("href"), base) or url
         issued = None
-        dm = _DATE.search(t[m.end() : m.end() + 40]) or _DATE_WORDS.search(t[m.end() : m.end() + 60])
+        dm = _DATE.search(t[m.end() : m.end() + 40]) or _DATE_WORDS.search(
+            t[m.end() : m.end() + 60]
+        )
         if dm:
             issued = _parse_date(*dm.groups())
         seen.add(m.group(1))

@@ -44,7 +44,7 @@ def find_feed_links(html: str, url: str) -> list[str]:
         return []
     try:
         tree = LexborHTMLParser(html)
-    except Exception:
+    except Exception:  # noqa: BLE001 - hostile input must not crash a crawl
         return []
     out: list[str] = []
     for link in tree.css("link[href]"):
@@ -79,7 +79,7 @@ def parse_feed(body: bytes, url: str) -> list[ListingItem] | None:
         return None
     try:
         parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-location": url})
-    except Exception:  # feedparser is robust, but never let a bad body crash a crawl
+    except Exception:  # noqa: BLE001 - feedparser is robust, but never let a bad body crash a crawl
         return None
     if not parsed.get("version") and not parsed.entries:
         return None
@@ -161,7 +161,7 @@ def parse_sitemap(body: bytes, url: str) -> tuple[list[ListingItem], list[str]] 
         root = safe_fromstring(data, forbid_dtd=True)
     except (DefusedXmlException, SyntaxError, ValueError, RecursionError):
         return None
-    except Exception:  # expat errors subclass SyntaxError; anything else: not a sitemap
+    except Exception:  # noqa: BLE001 - expat errors subclass SyntaxError; anything else: not a sitemap
         return None
     kind = _local(root.tag)
     items: list[ListingItem] = []
@@ -188,5 +188,7 @@ def parse_sitemap(body: bytes, url: str) -> tuple[list[ListingItem], list[str]] 
         published = parse_vn_datetime(pub_text) if pub_text else None
         modified = parse_vn_datetime(mod_text) if mod_text else None
         title = _child_text(entry, "title") or ""
-        items.append(ListingItem(canonicalize(loc, url), normalize_text(title), published, None, modified))
+        items.append(
+            ListingItem(canonicalize(loc, url), normalize_text(title), published, None, modified)
+        )
     return items, nested

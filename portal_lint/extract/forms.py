@@ -27,18 +27,57 @@ from portal_lint.snapshot import FormInfo
 
 _TEXT_TYPES = frozenset({"", "text", "search"})
 # Exact short names, and substrings, of a search input's name/id (folded, lower-case).
-_EXACT_NAMES = frozenset({"q", "s", "k", "kw", "kwd", "key", "keys", "query", "search", "tk", "term", "searchterm"})
+_EXACT_NAMES = frozenset(
+    {"q", "s", "k", "kw", "kwd", "key", "keys", "query", "search", "tk", "term", "searchterm"}
+)
 _NAME_PARTS = (
-    "keyword", "tukhoa", "tu_khoa", "tu-khoa", "searchtext", "search_text", "txtsearch", "txttimkiem",
-    "timkiem", "tim_kiem", "tim-kiem", "searchbox", "search-box", "search_box", "searchinput", "search-input",
-    "searchhome", "searchkey", "search_key", "inputkeywords", "searchquery", "search_query", "searchword",
-    "lfr-search-keywords", "txtkey", "txtkeyword", "txtsearchkey",
+    "keyword",
+    "tukhoa",
+    "tu_khoa",
+    "tu-khoa",
+    "searchtext",
+    "search_text",
+    "txtsearch",
+    "txttimkiem",
+    "timkiem",
+    "tim_kiem",
+    "tim-kiem",
+    "searchbox",
+    "search-box",
+    "search_box",
+    "searchinput",
+    "search-input",
+    "searchhome",
+    "searchkey",
+    "search_key",
+    "inputkeywords",
+    "searchquery",
+    "search_query",
+    "searchword",
+    "lfr-search-keywords",
+    "txtkey",
+    "txtkeyword",
+    "txtsearchkey",
 )
 _HINT_WORDS = ("tim kiem", "tu khoa", "search", "nhap tu", "tra cuu", "keyword")
 _DOC_WORDS = (
-    "so ky hieu", "so/ky hieu", "sokyhieu", "so_ky_hieu", "ky hieu", "trich yeu", "trichyeu", "co quan ban hanh",
-    "coquanbanhanh", "loai van ban", "loaivanban", "tim kiem van ban", "tra cuu van ban", "van ban phap",
-    "ngay ban hanh", "nguoi ky", "linh vuc van ban",
+    "so ky hieu",
+    "so/ky hieu",
+    "sokyhieu",
+    "so_ky_hieu",
+    "ky hieu",
+    "trich yeu",
+    "trichyeu",
+    "co quan ban hanh",
+    "coquanbanhanh",
+    "loai van ban",
+    "loaivanban",
+    "tim kiem van ban",
+    "tra cuu van ban",
+    "van ban phap",
+    "ngay ban hanh",
+    "nguoi ky",
+    "linh vuc van ban",
 )
 _DOC_URL = re.compile(r"(van-?ban|vanban|vbpl|hethongvanban|document|legal|vbqppl)", re.I)
 _PROMPT_VALUES = ("search this site", "tim kiem", "nhap tu khoa", "tu khoa", "search")
@@ -66,7 +105,9 @@ def _is_search_input(node: LexborNode) -> bool:
             return True
         if re.search(r"(^|_)keywords?$", v):  # Liferay "_3_keywords"
             return True
-    hint = fold_text(" ".join(_attr(node, k) for k in ("placeholder", "title", "aria-label", "class", "alt")))
+    hint = fold_text(
+        " ".join(_attr(node, k) for k in ("placeholder", "title", "aria-label", "class", "alt"))
+    )
     if any(w in hint for w in _HINT_WORDS):
         return True
     value = fold_text(_attr(node, "value")).strip(" -.…")
@@ -114,7 +155,8 @@ def _local_container(node: LexborNode, max_chars: int = 600) -> LexborNode:
 
 def _context_words(container: LexborNode) -> str:
     names = " ".join(
-        f"{_attr(i, 'name')} {_attr(i, 'id')} {_attr(i, 'placeholder')}" for i in container.css("input, select")
+        f"{_attr(i, 'name')} {_attr(i, 'id')} {_attr(i, 'placeholder')}"
+        for i in container.css("input, select")
     )
     labels = " ".join(node_text(o) for o in container.css("label, option, th, legend"))[:2000]
     return fold_text(f"{node_text(container)[:1500]} {names} {labels}")
@@ -207,20 +249,32 @@ def _templates_in(code: str) -> list[tuple[str, str]]:
 def _js_for_input(tree: LexborHTMLParser, inp: LexborNode, container: LexborNode) -> list[str]:
     """Script text related to this input: its handlers, nearby buttons' handlers, scripts naming it."""
     snippets: list[str] = []
-    nodes = [inp, *container.css("button, input[type=button], input[type=submit], input[type=image], a, img")]
+    nodes = [
+        inp,
+        *container.css("button, input[type=button], input[type=submit], input[type=image], a, img"),
+    ]
     for n in nodes:
         for k, v in n.attributes.items():
-            if v and (k.startswith("on") or (k == "href" and v.strip().lower().startswith("javascript:"))):
+            if v and (
+                k.startswith("on") or (k == "href" and v.strip().lower().startswith("javascript:"))
+            ):
                 snippets.append(v)
     ids = {x for x in (_attr(inp, "id"), _attr(inp, "name")) if x}
     funcs = set(re.findall(r"([A-Za-z_$][\w$]*)\s*\(", " ".join(snippets))) - {
-        "return", "if", "javascript", "function", "document", "getElementById",
+        "return",
+        "if",
+        "javascript",
+        "function",
+        "document",
+        "getElementById",
     }
     for script in tree.css("script"):
         code = script.text() or ""
         if not code or script.attributes.get("src"):
             continue
-        if any(i in code for i in ids) or any(re.search(r"function\s+" + re.escape(f) + r"\b", code) for f in funcs):
+        if any(i in code for i in ids) or any(
+            re.search(r"function\s+" + re.escape(f) + r"\b", code) for f in funcs
+        ):
             for key in [*ids, *(f for f in funcs)]:
                 for m in re.finditer(re.escape(key), code):
                     snippets.append(code[max(0, m.start() - 200) : m.end() + 1500])
@@ -253,7 +307,11 @@ def find_search_forms(html: str, url: str) -> list[FormInfo]:
         found.append((rank, fi))
 
     used_forms: set[int] = set()
-    inputs = [(p, i, inp) for i, inp in enumerate(tree.css("input")) if (p := _input_priority(inp)) is not None]
+    inputs = [
+        (p, i, inp)
+        for i, inp in enumerate(tree.css("input"))
+        if (p := _input_priority(inp)) is not None
+    ]
     inputs.sort(key=lambda t: (t[0], t[1]))
     for prio, _i, inp in inputs:
         form = _ancestor_form(inp)
@@ -278,8 +336,12 @@ def find_search_forms(html: str, url: str) -> list[FormInfo]:
                 add(
                     0 if purpose == "articles" else 10,
                     FormInfo(
-                        page_url=url, action=action, method="GET", query_field=param,
-                        hidden_fields=fixed, purpose=purpose,
+                        page_url=url,
+                        action=action,
+                        method="GET",
+                        query_field=param,
+                        hidden_fields=fixed,
+                        purpose=purpose,
                         how_found=f"script builds {raw}<query> from input {ident!r}",
                     ),
                 )
@@ -315,15 +377,22 @@ def find_search_forms(html: str, url: str) -> list[FormInfo]:
         add(
             rank,
             FormInfo(
-                page_url=url, action=action, method=method, query_field=name,
-                hidden_fields=fields, purpose=purpose, how_found=how,
+                page_url=url,
+                action=action,
+                method=method,
+                query_field=name,
+                hidden_fields=fields,
+                purpose=purpose,
+                how_found=how,
             ),
         )
     found.sort(key=lambda rf: rf[0])
     return [fi for _, fi in found]
 
 
-_SEARCH_PAGE_ART = re.compile(r"(^|[/_.-])(tim-?kiem|timkiem|search(results)?|tra-?cuu)([/_.?-]|$)", re.I)
+_SEARCH_PAGE_ART = re.compile(
+    r"(^|[/_.-])(tim-?kiem|timkiem|search(results)?|tra-?cuu)([/_.?-]|$)", re.I
+)
 _SEARCH_TEXT_DOC = re.compile(
     r"^(tra cuu|tim kiem|he thong|co so du lieu|csdl|danh muc|thu vien)?\s*(van ban|vbqppl)"
     r"( phap (luat|quy)| quy pham phap luat| chi dao dieu hanh| dieu hanh| moi)?$"
@@ -343,13 +412,20 @@ def find_search_page_links(html: str, url: str) -> list[tuple[str, str]]:
         text = fold_text(node_text(a) or _attr(a, "title"))
         path = urlsplit(u).path.lower()
         purpose: str | None = None
-        if _SEARCH_TEXT_DOC.match(text) or ("van ban" in text and ("tra cuu" in text or "tim kiem" in text)):
+        if _SEARCH_TEXT_DOC.match(text) or (
+            "van ban" in text and ("tra cuu" in text or "tim kiem" in text)
+        ):
             purpose = "documents"
         elif len(text) <= 40 and (text.startswith("tim kiem") or text in ("search", "tra cuu")):
             purpose = "articles"
         elif _SEARCH_PAGE_ART.search(path):
             purpose = "documents" if _DOC_URL.search(path) else "articles"
-        elif _DOC_URL.search(path) and not urlsplit(u).query and len(text) <= 40 and "van ban" in text:
+        elif (
+            _DOC_URL.search(path)
+            and not urlsplit(u).query
+            and len(text) <= 40
+            and "van ban" in text
+        ):
             purpose = "documents"
         if purpose is None:
             continue
@@ -390,13 +466,19 @@ _SIDE_BOX_TITLES = re.compile(
     r"bai (viet )?(moi|lien quan|doc nhieu)|doc nhieu|xem nhieu|lien ket|lien ket website|thong bao|"
     r"most (read|viewed|popular)|latest( news)?|related( news| posts)?)\b"
 )
-_RESULT_MARKERS = re.compile(r"(ket qua tim kiem|ket qua tra cuu|search results?|tim thay \d+|co \d+ ket qua|\d+ ket qua)")
+_RESULT_MARKERS = re.compile(
+    r"(ket qua tim kiem|ket qua tra cuu|search results?|tim thay \d+|co \d+ ket qua|\d+ ket qua)"
+)
 
 
 def _is_chrome(node: LexborNode) -> bool:
     p: LexborNode | None = node.parent
     while p is not None and p.tag not in ("body", "html"):
-        if p.tag in _CHROME_TAGS or p.attributes.get("role") in ("navigation", "banner", "contentinfo"):
+        if p.tag in _CHROME_TAGS or p.attributes.get("role") in (
+            "navigation",
+            "banner",
+            "contentinfo",
+        ):
             return True
         ident = fold_text(f"{p.attributes.get('id') or ''} {p.attributes.get('class') or ''}")
         if ident and _CHROME_WORDS.search(ident):
@@ -442,7 +524,9 @@ def _title_match(text: str, title: str) -> bool:
     return len(t) >= 20 and e.startswith(t)  # truncated titles "Mở rộng quyền lợi BHYT…"
 
 
-def search_results_match(html: str, url: str, expected_url: str, expected_title: str) -> tuple[bool, int]:
+def search_results_match(
+    html: str, url: str, expected_url: str, expected_title: str
+) -> tuple[bool, int]:
     """(does the result page list the expected item, how many result items were seen)."""
     tree = LexborHTMLParser(html or "")
     body = tree.body
@@ -472,7 +556,10 @@ def search_results_match(html: str, url: str, expected_url: str, expected_title:
             continue
         seen.add(key)
         items.append((key, text))
-    matched = any((want and k == want) or (expected_title and _title_match(t, expected_title)) for k, t in items)
+    matched = any(
+        (want and k == want) or (expected_title and _title_match(t, expected_title))
+        for k, t in items
+    )
     count = sum(1 for _, t in items if len(t) >= 20)  # result titles, not pager digits/icons
     if _NO_RESULTS.search(page_text) and not matched:
         return False, 0

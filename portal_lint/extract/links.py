@@ -99,7 +99,9 @@ def canonical_url(u: str) -> str:
         host = f"{host}:{p.port}"
     path = unquote(p.path).rstrip("/") or ""
     query = sorted(
-        (k.lower(), v) for k, v in parse_qsl(p.query, keep_blank_values=True) if not _TRACKING.match(k)
+        (k.lower(), v)
+        for k, v in parse_qsl(p.query, keep_blank_values=True)
+        if not _TRACKING.match(k)
     )
     q = urlencode(query)
     return f"{host}{path}{'?' + q if q else ''}".lower()
@@ -145,13 +147,13 @@ def extract_links(html: str, url: str) -> list[Link]:
             continue
         text = node_text(node)
         if not text:
-            text = normalize_text(
-                node.attributes.get("title") or node.attributes.get("alt") or ""
-            )
+            text = normalize_text(node.attributes.get("title") or node.attributes.get("alt") or "")
             if not text and where == "a":
                 img = node.css_first("img")
                 if img is not None:
-                    text = normalize_text(img.attributes.get("alt") or img.attributes.get("title") or "")
+                    text = normalize_text(
+                        img.attributes.get("alt") or img.attributes.get("title") or ""
+                    )
         key = (href, where)
         if key in seen:
             continue
@@ -243,9 +245,7 @@ def find_social(links: list[Link], html: str) -> dict[str, list[str]]:
     # Banners and text: an image whose alt/title/src names VssID, or text about it.
     tree = LexborHTMLParser(html or "")
     for img in tree.css("img"):
-        blob = " ".join(
-            img.attributes.get(k) or "" for k in ("alt", "title", "src", "data-src")
-        )
+        blob = " ".join(img.attributes.get(k) or "" for k in ("alt", "title", "src", "data-src"))
         if "vssid" in fold_text(blob).replace(" ", "").replace("-", ""):
             add("vssid", "img: " + normalize_text(img.attributes.get("src") or blob))
     body = tree.body
@@ -256,6 +256,8 @@ def find_social(links: list[Link], html: str) -> dict[str, list[str]]:
         for m in re.finditer(r"[^.!?\n]{0,80}\bVss\s?ID\b[^.!?\n]{0,80}", text, re.I):
             snippet = m.group(0).strip()
             f = fold_text(snippet)
-            if any(w in f for w in ("tai", "cai dat", "huong dan", "su dung", "download", "ung dung")):
+            if any(
+                w in f for w in ("tai", "cai dat", "huong dan", "su dung", "download", "ung dung")
+            ):
                 add("vssid", "text: " + snippet)
     return res

@@ -157,7 +157,7 @@ def _parse(html: str) -> LexborHTMLParser | None:
         return None
     try:
         tree = LexborHTMLParser(html)
-    except Exception:  # lexbor refuses some inputs
+    except Exception:  # noqa: BLE001 - lexbor refuses some inputs
         return None
     if tree.body is None:
         return None

@@ -44,7 +44,12 @@ class FetchResult:
 
     @property
     def ok(self) -> bool:
-        return self.record is not None and self.record.ok and self.status is not None and self.status < 400
+        return (
+            self.record is not None
+            and self.record.ok
+            and self.status is not None
+            and self.status < 400
+        )
 
     @property
     def content_type(self) -> str | None:
@@ -193,7 +198,9 @@ class Fetcher:
         """One request (no redirects, no retries), body read up to the cap."""
         assert self._client is not None
         cap = int(self.settings.max_body_mb * 1024 * 1024)
-        headers = {"Cache-Control": "no-cache"}  # always revalidate: nightly audits must see changes
+        headers = {
+            "Cache-Control": "no-cache"
+        }  # always revalidate: nightly audits must see changes
         extensions: dict[str, Any] = {}
         if not cache and self._storage is not None:
             extensions["caching"] = {"ttl": 0}
@@ -218,12 +225,17 @@ class Fetcher:
             except _TooLarge:
                 self.network_requests += 1
                 return self._record(
-                    url, None, "too_large", f"body over {self.settings.max_body_mb:g} MB", purpose, started
+                    url,
+                    None,
+                    "too_large",
+                    f"body over {self.settings.max_body_mb:g} MB",
+                    purpose,
+                    started,
                 )
             except httpx.TimeoutException as exc:
                 self.network_requests += 1
                 return self._record(url, None, "timeout", type(exc).__name__, purpose, started)
-            except (httpx.DecodingError,) as exc:
+            except httpx.DecodingError as exc:
                 self.network_requests += 1
                 return self._record(url, None, "decode_error", str(exc)[:200], purpose, started)
             except (httpx.TransportError, OSError) as exc:
@@ -244,21 +256,39 @@ class Fetcher:
             outcome = "http_error"
         result = FetchResult(str(resp.url), resp.status_code, b"".join(chunks), hdrs)
         result.record = self._make_record(
-            url, resp.status_code, outcome, "" if outcome != "http_error" else f"HTTP {resp.status_code}",
-            purpose, started, from_cache,
+            url,
+            resp.status_code,
+            outcome,
+            "" if outcome != "http_error" else f"HTTP {resp.status_code}",
+            purpose,
+            started,
+            from_cache,
         )
         return result
 
     def _make_record(
-        self, url: str, status: int | None, outcome: str, reason: str, purpose: str,
-        started: float, from_cache: bool = False,
+        self,
+        url: str,
+        status: int | None,
+        outcome: str,
+        reason: str,
+        purpose: str,
+        started: float,
+        from_cache: bool = False,
     ) -> FetchRecord:
         return FetchRecord(
-            url=url, outcome=outcome, status=status, reason=reason, purpose=purpose,
-            from_cache=from_cache, elapsed_ms=round((time.monotonic() - started) * 1000, 1),
+            url=url,
+            outcome=outcome,
+            status=status,
+            reason=reason,
+            purpose=purpose,
+            from_cache=from_cache,
+            elapsed_ms=round((time.monotonic() - started) * 1000, 1),
         )
 
-    def _record(self, url: str, status: int | None, outcome: str, reason: str, purpose: str, started: float) -> FetchResult:
+    def _record(
+        self, url: str, status: int | None, outcome: str, reason: str, purpose: str, started: float
+    ) -> FetchResult:
         rec = self._make_record(url, status, outcome, reason, purpose, started)
         return FetchResult(url, status, b"", {}, rec)
 
@@ -276,11 +306,15 @@ class Fetcher:
         """Fetch with robots, redirects (same site only) and retries; always logs one record."""
         started = time.monotonic()
         if not self.allowed(url):
-            res = self._record(url, None, "foreign_host", "outside the site's hosts", purpose, started)
+            res = self._record(
+                url, None, "foreign_host", "outside the site's hosts", purpose, started
+            )
             self.log.append(res.record)  # type: ignore[arg-type]
             return res
         if check_robots and not await self.robots_allows(url):
-            res = self._record(url, None, "robots_disallowed", "disallowed by robots.txt", purpose, started)
+            res = self._record(
+                url, None, "robots_disallowed", "disallowed by robots.txt", purpose, started
+            )
             self.log.append(res.record)  # type: ignore[arg-type]
             return res
         seen: list[str] = []
@@ -291,15 +325,34 @@ class Fetcher:
                 target = urljoin(current, res.headers["location"].strip())
                 seen.append(current)
                 if target in seen:
-                    res = self._record(url, res.status, "redirect_loop", f"redirect loop via {target}", purpose, started)
+                    res = self._record(
+                        url,
+                        res.status,
+                        "redirect_loop",
+                        f"redirect loop via {target}",
+                        purpose,
+                        started,
+                    )
                     break
                 if not self.allowed(target):
                     res = self._record(
-                        url, res.status, "foreign_redirect", f"redirects outside the site to {target}", purpose, started
+                        url,
+                        res.status,
+                        "foreign_redirect",
+                        f"redirects outside the site to {target}",
+                        purpose,
+                        started,
                     )
                     break
                 if check_robots and not await self.robots_allows(target):
-                    res = self._record(url, None, "robots_disallowed", f"redirect target {target} disallowed", purpose, started)
+                    res = self._record(
+                        url,
+                        None,
+                        "robots_disallowed",
+                        f"redirect target {target} disallowed",
+                        purpose,
+                        started,
+                    )
                     break
                 if res.status == 303 or (res.status in (301, 302) and method == "POST"):
                     method, data = "GET", None
@@ -308,13 +361,23 @@ class Fetcher:
                 continue
             break
         else:
-            res = self._record(url, None, "redirect_loop", f"more than {MAX_REDIRECTS} redirects", purpose, started)
-        if res.record is not None and res.record.url != url and res.record.outcome in ("ok", "not_modified", "http_error"):
+            res = self._record(
+                url, None, "redirect_loop", f"more than {MAX_REDIRECTS} redirects", purpose, started
+            )
+        if (
+            res.record is not None
+            and res.record.url != url
+            and res.record.outcome in ("ok", "not_modified", "http_error")
+        ):
             # Log under the URL asked for, keeping the final one visible in the reason.
             res.record = FetchRecord(
-                url=url, outcome=res.record.outcome, status=res.record.status,
-                reason=(res.record.reason + f" (→ {res.url})").strip(), purpose=purpose,
-                from_cache=res.record.from_cache, elapsed_ms=res.record.elapsed_ms,
+                url=url,
+                outcome=res.record.outcome,
+                status=res.record.status,
+                reason=(res.record.reason + f" (→ {res.url})").strip(),
+                purpose=purpose,
+                from_cache=res.record.from_cache,
+                elapsed_ms=res.record.elapsed_ms,
             )
         elif res.record is not None and current != url and res.url == current:
             res.url = current
@@ -322,13 +385,20 @@ class Fetcher:
         return res
 
     async def _with_retries(
-        self, url: str, purpose: str, method: str, params: dict[str, str] | None,
-        data: dict[str, str] | None, cache: bool,
+        self,
+        url: str,
+        purpose: str,
+        method: str,
+        params: dict[str, str] | None,
+        data: dict[str, str] | None,
+        cache: bool,
     ) -> FetchResult:
         attempts = self.settings.retries + 1
         res = FetchResult(url, None)
         for attempt in range(attempts):
-            res = await self._fetch_once(url, purpose=purpose, method=method, params=params, data=data, cache=cache)
+            res = await self._fetch_once(
+                url, purpose=purpose, method=method, params=params, data=data, cache=cache
+            )
             rec = res.record
             transient = rec is not None and (
                 rec.outcome in ("timeout", "connect_error") or (res.status in TRANSIENT_STATUS)
@@ -355,18 +425,29 @@ class Fetcher:
         started = time.monotonic()
         try:
             async with self._client.stream(
-                "GET", url, timeout=httpx.Timeout(10.0), follow_redirects=True,
+                "GET",
+                url,
+                timeout=httpx.Timeout(10.0),
+                follow_redirects=True,
                 extensions={"caching": {"ttl": 0}} if self._storage is not None else {},
             ) as resp:
                 status = resp.status_code
             alive = status < 400
-            rec = self._make_record(url, status, "ok" if alive else "http_error",
-                                    "" if alive else f"HTTP {status}", "link-check", started)
+            rec = self._make_record(
+                url,
+                status,
+                "ok" if alive else "http_error",
+                "" if alive else f"HTTP {status}",
+                "link-check",
+                started,
+            )
             self.network_requests += 1
             self.log.append(rec)
             return LinkCheck(url, alive, status, "" if alive else f"HTTP {status}")
         except (httpx.HTTPError, OSError) as exc:
             reason = f"{type(exc).__name__}: {exc}"[:200]
             self.network_requests += 1
-            self.log.append(self._make_record(url, None, "connect_error", reason, "link-check", started))
+            self.log.append(
+                self._make_record(url, None, "connect_error", reason, "link-check", started)
+            )
             return LinkCheck(url, False, None, reason)

@@ -106,8 +106,21 @@ def _is_home_seed(url: str, label: str, site_url: str) -> bool:
 
 # Words of menu labels that name news categories (folded: no diacritics).
 _CATEGORY_WORDS = (
-    "tin tuc", "tin hoat dong", "hoat dong", "chinh sach", "bao hiem", "bhxh", "bhyt", "bhtn",
-    "hoi dap", "guong", "dien hinh", "chuyen doi so", "su kien", "thong bao", "tuyen truyen",
+    "tin tuc",
+    "tin hoat dong",
+    "hoat dong",
+    "chinh sach",
+    "bao hiem",
+    "bhxh",
+    "bhyt",
+    "bhtn",
+    "hoi dap",
+    "guong",
+    "dien hinh",
+    "chuyen doi so",
+    "su kien",
+    "thong bao",
+    "tuyen truyen",
 )
 
 
@@ -177,8 +190,14 @@ class Crawler(ProbesMixin):
         coverage_dates: list[date] = []  # per source: date back to which it is complete
         listing_labels: list[str] = []
 
-        def add_candidate(url: str, title: str, published: datetime | None, label: str | None, via: str,
-                          not_after: datetime | None = None) -> None:
+        def add_candidate(
+            url: str,
+            title: str,
+            published: datetime | None,
+            label: str | None,
+            via: str,
+            not_after: datetime | None = None,
+        ) -> None:
             url = canonicalize(url)
             if not same_site(url, self.site.url):
                 return
@@ -327,9 +346,15 @@ class Crawler(ProbesMixin):
                 page = await self._page(url, "listing")
                 depth += 1
                 if page is None:
-                    if depth == 1 and self._fetch_failed(url) and self._looks_like_category(seed_label):
+                    if (
+                        depth == 1
+                        and self._fetch_failed(url)
+                        and self._looks_like_category(seed_label)
+                    ):
                         # A category we could not read: its months are not covered.
-                        self.notes.append(f"category listing {url} ({seed_label}) could not be fetched")
+                        self.notes.append(
+                            f"category listing {url} ({seed_label}) could not be fetched"
+                        )
                         per_listing_cov.append(self.as_of)
                         walked_any = True
                     break
@@ -372,7 +397,9 @@ class Crawler(ProbesMixin):
             if is_listing:
                 walked_any = True
                 if reached_end:
-                    per_listing_cov.append(self.window_start if oldest is None else min(oldest, self.as_of))
+                    per_listing_cov.append(
+                        self.window_start if oldest is None else min(oldest, self.as_of)
+                    )
                     if oldest is not None and oldest >= self.window_start and url is None:
                         # The listing ended: nothing older exists on the site in this category.
                         per_listing_cov[-1] = self.window_start
@@ -400,14 +427,20 @@ class Crawler(ProbesMixin):
             return True
         return any(w in folded for w in _CATEGORY_WORDS)
 
-    async def _fetch_articles(self, candidates: dict[str, _Candidate], snap: Snapshot, pages: dict[str, str]) -> None:
+    async def _fetch_articles(
+        self, candidates: dict[str, _Candidate], snap: Snapshot, pages: dict[str, str]
+    ) -> None:
         by_url: dict[str, Article] = {}
         hash_seen: dict[str, str] = {}
         todo: list[_Candidate] = []
         for cand in candidates.values():
             if cand.published and cand.published.date() < self.window_start:
                 continue
-            if cand.published is None and cand.not_after and cand.not_after.date() < self.window_start:
+            if (
+                cand.published is None
+                and cand.not_after
+                and cand.not_after.date() < self.window_start
+            ):
                 continue  # unchanged since before the window: published before it too
             if cand.published and cand.published.date() > self.as_of:
                 continue  # --as-of replay: the future does not exist yet
@@ -419,7 +452,11 @@ class Crawler(ProbesMixin):
                         art.category_label = cand.listed_under
                     by_url[art.url] = art
                     continue
-            if cand.published is None and not x_listing.looks_like_article_url(cand.url) and "listing" not in cand.via:
+            if (
+                cand.published is None
+                and not x_listing.looks_like_article_url(cand.url)
+                and "listing" not in cand.via
+            ):
                 continue
             todo.append(cand)
         # newest first, so that a budget cut loses the oldest
@@ -431,9 +468,12 @@ class Crawler(ProbesMixin):
             async with sem:
                 if not self._budget_left():
                     art = Article(
-                        url=cand.url, title=cand.title, published=cand.published,
+                        url=cand.url,
+                        title=cand.title,
+                        published=cand.published,
                         date_source="listing" if cand.published else None,
-                        category_label=cand.listed_under, fetched=False,
+                        category_label=cand.listed_under,
+                        fetched=False,
                     )
                     by_url.setdefault(cand.url, art)
                     return
@@ -444,9 +484,14 @@ class Crawler(ProbesMixin):
                     # is judged short because of our failure.
                     by_url.setdefault(
                         cand.url,
-                        Article(url=cand.url, title=cand.title, published=cand.published,
-                                date_source="listing" if cand.published else None,
-                                category_label=cand.listed_under, fetched=False),
+                        Article(
+                            url=cand.url,
+                            title=cand.title,
+                            published=cand.published,
+                            date_source="listing" if cand.published else None,
+                            category_label=cand.listed_under,
+                            fetched=False,
+                        ),
                     )
                 return
             pages[page.url] = page.html

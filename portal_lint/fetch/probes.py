@@ -73,7 +73,12 @@ def _search_phrase(title: str, generic: frozenset[str]) -> str:
             for i in range(len(words) - size + 1):
                 chunk = words[i : i + size]
                 # Most rare words first (a longer run is more distinctive), then rare edges.
-                score = (sum(map(rare, chunk)), rare(chunk[0]) + rare(chunk[-1]), -abs(size - 5), -si)
+                score = (
+                    sum(map(rare, chunk)),
+                    rare(chunk[0]) + rare(chunk[-1]),
+                    -abs(size - 5),
+                    -si,
+                )
                 if best is None or score > best[0]:
                     best = (score, chunk)
     if best is not None:
@@ -92,14 +97,22 @@ class ProbesMixin:
 
     async def _probe_counter(self, home: _Page, snap: Snapshot) -> None:
         value, label, method = x_counter.extract_counter(home.html, home.url)
-        endpoints = [] if value is not None else x_counter.find_counter_endpoints(home.html, home.url)
+        endpoints = (
+            [] if value is not None else x_counter.find_counter_endpoints(home.html, home.url)
+        )
         if value is None and not endpoints:
-            snap.counter_found = False if not x_counter.counter_placeholder_present(home.html) else None
+            snap.counter_found = (
+                False if not x_counter.counter_placeholder_present(home.html) else None
+            )
             if snap.counter_found is None:
-                self.notes.append("counter widget present but filled by a script we could not locate")
+                self.notes.append(
+                    "counter widget present but filled by a script we could not locate"
+                )
             return
         snap.counter_found = True
-        snap.counter_readings.append(CounterReading(self.clock(), value, home.url, method or "json-endpoint", label))
+        snap.counter_readings.append(
+            CounterReading(self.clock(), value, home.url, method or "json-endpoint", label)
+        )
         for _ in range(self.settings.counter_readings - 1):
             await asyncio.sleep(0.2)
             if value is not None:
@@ -107,7 +120,9 @@ class ProbesMixin:
                 if page is None:
                     continue
                 v, lbl, m = x_counter.extract_counter(page.html, page.url)
-                snap.counter_readings.append(CounterReading(self.clock(), v, page.url, m or "html", lbl))
+                snap.counter_readings.append(
+                    CounterReading(self.clock(), v, page.url, m or "html", lbl)
+                )
             else:
                 break
         if value is None:
@@ -121,10 +136,16 @@ class ProbesMixin:
                     res = await self.f.get(ep, purpose="probe", cache=False, check_robots=False)
                     if not res.ok:
                         rec = res.record
-                        failures.append(f"{ep}: {rec.outcome} {rec.reason}".strip() if rec else f"{ep}: HTTP {res.status}")
+                        failures.append(
+                            f"{ep}: {rec.outcome} {rec.reason}".strip()
+                            if rec
+                            else f"{ep}: HTTP {res.status}"
+                        )
                         break
                     v = x_counter.parse_counter_json(res.body)
-                    snap.counter_readings.append(CounterReading(self.clock(), v, ep, "json-endpoint", ""))
+                    snap.counter_readings.append(
+                        CounterReading(self.clock(), v, ep, "json-endpoint", "")
+                    )
                     if v is None:
                         failures.append(f"{ep}: no visitor total in the response")
                         break
@@ -132,7 +153,9 @@ class ProbesMixin:
                 if any(r.value is not None for r in snap.counter_readings):
                     break
             if not any(r.value is not None for r in snap.counter_readings):
-                self.notes.append("counter endpoint could not be read: " + "; ".join(failures or ["no reading"]))
+                self.notes.append(
+                    "counter endpoint could not be read: " + "; ".join(failures or ["no reading"])
+                )
 
     async def _probe_spokesperson(self, home: _Page, pages: dict[str, str], snap: Snapshot) -> None:
         def score(c: ContactInfo | None) -> int:
@@ -180,7 +203,11 @@ class ProbesMixin:
 
     async def _search_forms(self, home: _Page, pages: dict[str, str], kind: str) -> list[FormInfo]:
         forms = x_forms.find_search_forms(home.html, home.url)
-        hint = self.site.hints.search_url if kind == "articles" else self.site.hints.document_search_url
+        hint = (
+            self.site.hints.search_url
+            if kind == "articles"
+            else self.site.hints.document_search_url
+        )
         if hint:
             url = canonicalize(hint.replace("{query}", "__Q__"), home.url)
             base, _, query = url.partition("?")
@@ -216,7 +243,14 @@ class ProbesMixin:
             res = await self.f.get(url, purpose="probe", params=payload, cache=False)
         probe.result_url = res.url if res.status is not None else url
         probe.result_status = res.status
-        if res.record is not None and res.record.outcome in ("timeout", "connect_error", "too_large", "robots_disallowed", "foreign_redirect", "redirect_loop"):
+        if res.record is not None and res.record.outcome in (
+            "timeout",
+            "connect_error",
+            "too_large",
+            "robots_disallowed",
+            "foreign_redirect",
+            "redirect_loop",
+        ):
             probe.matched = None
             probe.reason = f"fetch-failed: {res.record.outcome} {res.record.reason}".strip()
             return probe
@@ -230,10 +264,14 @@ class ProbesMixin:
         probe.reason = "" if matched else "expected item not in the results"
         return probe
 
-    async def _probe_search(self, home: _Page, pages: dict[str, str], snap: Snapshot, kind: str) -> None:
+    async def _probe_search(
+        self, home: _Page, pages: dict[str, str], snap: Snapshot, kind: str
+    ) -> None:
         forms = await self._search_forms(home, pages, kind)
         if not forms:
-            snap.search_probes[kind] = SearchProbe(kind=kind, matched=False, reason="no-search-form")
+            snap.search_probes[kind] = SearchProbe(
+                kind=kind, matched=False, reason="no-search-form"
+            )
             return
         recent = self._recent_articles(snap)
         if not recent:
@@ -246,7 +284,9 @@ class ProbesMixin:
         # Try up to two forms and two articles: a miss on one title is not yet proof.
         for form in forms[:2]:
             for art in recent[:2]:
-                probe = await self._run_search(form, self.search_phrase(art.title, generic), art.url, art.title, kind)
+                probe = await self._run_search(
+                    form, self.search_phrase(art.title, generic), art.url, art.title, kind
+                )
                 if probe.matched:
                     snap.search_probes[kind] = probe
                     return
@@ -282,20 +322,28 @@ class ProbesMixin:
                 forms += [f for f in x_forms.find_search_forms(pages[url], url) if f not in forms]
         doc_forms = [f for f in forms if f.purpose == "documents"]
         if not doc_forms:
-            snap.search_probes["documents"] = SearchProbe(kind="documents", matched=False, reason="no-search-form")
+            snap.search_probes["documents"] = SearchProbe(
+                kind="documents", matched=False, reason="no-search-form"
+            )
             return
         target = next((d for d in snap.documents if d.number or d.summary), None)
         if target is None:
             snap.search_probes["documents"] = SearchProbe(
-                kind="documents", form=doc_forms[0], matched=None, reason="no-document-to-search-for"
+                kind="documents",
+                form=doc_forms[0],
+                matched=None,
+                reason="no-document-to-search-for",
             )
             return
         query = target.number or self.search_phrase(
-            target.summary or "", generic_title_words([d.summary for d in snap.documents if d.summary])
+            target.summary or "",
+            generic_title_words([d.summary for d in snap.documents if d.summary]),
         )
         probe = None
         for form in doc_forms[:2]:
-            probe = await self._run_search(form, query, target.url, target.summary or target.number or "", "documents")
+            probe = await self._run_search(
+                form, query, target.url, target.summary or target.number or "", "documents"
+            )
             if probe.matched:
                 break
         snap.search_probes["documents"] = probe  # type: ignore[assignment]
@@ -306,7 +354,9 @@ class ProbesMixin:
         )
         for host, urls in sorted(hosts.items()):
             if not self.site.check_links:
-                snap.link_checks.append(LinkCheck(urls[0], None, None, "link checks disabled for this site"))
+                snap.link_checks.append(
+                    LinkCheck(urls[0], None, None, "link checks disabled for this site")
+                )
                 continue
             res = await self.f.check_link(urls[0])
             snap.link_checks.append(res)

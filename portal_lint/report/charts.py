@@ -14,7 +14,12 @@ from matplotlib.figure import Figure
 from portal_lint.report.i18n import labels
 from portal_lint.report.model import ScorecardModel, SiteScore
 
-RC = {"font.family": "DejaVu Sans", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
+RC = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
 COLOURS = ["#1f5fa8", "#e07b00", "#2e8b57", "#b03a48", "#6a4c93", "#00838f", "#8d6e63", "#5d6d7e"]
 
 
@@ -48,13 +53,25 @@ def posts_chart(model: ScorecardModel) -> bytes | None:
                 xs.append(i - 0.4 + width * (j + 0.5))
                 ys.append(mc.posts if mc and mc.posts is not None else 0)
                 hatches.append("" if mc and mc.complete else "//")
-            bars = ax.bar(xs, ys, width * 0.92, label=f"{month[5:]}/{month[:4]}", color=COLOURS[j % len(COLOURS)])
+            bars = ax.bar(
+                xs,
+                ys,
+                width * 0.92,
+                label=f"{month[5:]}/{month[:4]}",
+                color=COLOURS[j % len(COLOURS)],
+            )
             for bar, hatch in zip(bars, hatches, strict=True):
                 bar.set_hatch(hatch)
         quotas = {s.quota for s in sites}
         for q in sorted(quotas):
             ax.axhline(q, color="#c62828", linestyle="--", linewidth=1.2)
-        ax.plot([], [], color="#c62828", linestyle="--", label=f"{lab['legend_quota']} ({'/'.join(map(str, sorted(quotas)))})")
+        ax.plot(
+            [],
+            [],
+            color="#c62828",
+            linestyle="--",
+            label=f"{lab['legend_quota']} ({'/'.join(map(str, sorted(quotas)))})",
+        )
         ax.set_xticks(range(len(sites)), [_short(s.name) for s in sites], rotation=30, ha="right")
         ax.set_ylabel(lab["axis_posts"])
         ax.set_title(lab["chart_posts"], loc="left", fontweight="bold")
@@ -74,8 +91,15 @@ def trend_chart(model: ScorecardModel) -> bytes | None:
         ax = fig.add_subplot()
         for i, site in enumerate(sites):
             ys = [v if v is not None else float("nan") for _, v in site.trend]
-            ax.plot(range(len(weeks)), ys, marker="o", markersize=3.5, linewidth=1.6,
-                    color=COLOURS[i % len(COLOURS)], label=_short(site.name, 30))
+            ax.plot(
+                range(len(weeks)),
+                ys,
+                marker="o",
+                markersize=3.5,
+                linewidth=1.6,
+                color=COLOURS[i % len(COLOURS)],
+                label=_short(site.name, 30),
+            )
         ax.set_xticks(range(len(weeks)), [w[5:] for w in weeks])
         ax.set_ylim(0, 100)
         ax.set_xlabel(lab["axis_week"])
@@ -95,8 +119,14 @@ def counter_chart(model: ScorecardModel) -> bytes | None:
         fig = Figure(figsize=(7.5, 3.6))
         ax = fig.add_subplot()
         for i, site in enumerate(sites):
-            ax.plot([at for at, _ in site.counter], [v for _, v in site.counter], marker=".",
-                    linewidth=1.4, color=COLOURS[i % len(COLOURS)], label=_short(site.name, 30))
+            ax.plot(
+                [at for at, _ in site.counter],
+                [v for _, v in site.counter],
+                marker=".",
+                linewidth=1.4,
+                color=COLOURS[i % len(COLOURS)],
+                label=_short(site.name, 30),
+            )
         ax.set_ylabel(lab["axis_visits"])
         ax.set_title(lab["chart_counter"], loc="left", fontweight="bold")
         ax.grid(alpha=0.3)

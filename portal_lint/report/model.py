@@ -157,8 +157,8 @@ def appendix(stats: dict[str, Any], year: int, first: int, last: int) -> Appendi
         known = [v for v in vals if v is not None]
         return sum(known) if known else None
 
-    complete = bool(keys) and len(present) == len(keys) and all(
-        bool(d.get("complete")) for d in present
+    complete = (
+        bool(keys) and len(present) == len(keys) and all(bool(d.get("complete")) for d in present)
     )
     return AppendixFigures(
         posts=total("posts"),

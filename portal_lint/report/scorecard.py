@@ -105,7 +105,9 @@ def write_scorecard(
         if week is None:
             day = as_of or latest_as_of(engine)
             if day is None:
-                raise ValueError("the database holds no audit runs yet: run 'portal-lint audit' first")
+                raise ValueError(
+                    "the database holds no audit runs yet: run 'portal-lint audit' first"
+                )
             week = week_of(day)
         week_bounds(week)  # validates the format early
         names = {s.id: s.name or s.id for s in config.sites} if config and config.sites else None

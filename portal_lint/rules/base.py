@@ -65,7 +65,9 @@ class Rule:
         """The rule's documentation: the class docstring, else its module's."""
         import sys
 
-        text = cls.__dict__.get("__doc__") or getattr(sys.modules.get(cls.__module__), "__doc__", "")
+        text = cls.__dict__.get("__doc__") or getattr(
+            sys.modules.get(cls.__module__), "__doc__", ""
+        )
         return inspect.cleandoc(text or "")
 
 

@@ -49,9 +49,7 @@ def dead_hosts(checks: list[LinkCheck], hosts: set[str]) -> dict[str, list[LinkC
         h = host_of(unwrap_archive(c.url))
         if h in hosts:
             by_host.setdefault(h, []).append(c)
-    return {
-        h: cs for h, cs in by_host.items() if cs and all(c.alive is False for c in cs)
-    }
+    return {h: cs for h, cs in by_host.items() if cs and all(c.alive is False for c in cs)}
 
 
 @register
@@ -60,8 +58,8 @@ class DepartmentLinks(Rule):
     title_vi = "Liên kết Cổng TTĐT các sở, ban, ngành"
     title_en = "Links to provincial department portals"
     clause = (
-        "CV 2023 BHXH-TT (Cổng TTĐT BHXH tỉnh), mục 1.3 (\"đặt đường link với Cổng TTĐT của các "
-        "sở, ban, ngành tại địa phương\")"
+        'CV 2023 BHXH-TT (Cổng TTĐT BHXH tỉnh), mục 1.3 ("đặt đường link với Cổng TTĐT của các '
+        'sở, ban, ngành tại địa phương")'
     )
 
     class Params(Params):
@@ -102,7 +100,8 @@ class DepartmentLinks(Rule):
             h
             for h in hosts
             if not any(
-                c.alive is not None and host_of(unwrap_archive(c.url)) == h for c in snap.link_checks
+                c.alive is not None and host_of(unwrap_archive(c.url)) == h
+                for c in snap.link_checks
             )
         ]
         value: dict[str, Any] = {
@@ -118,10 +117,14 @@ class DepartmentLinks(Rule):
         listed = ", ".join(hosts) if hosts else "không có"
         dead_vi = ""
         if dead:
-            dead_vi = " Các liên kết không truy cập được: " + "; ".join(
-                f"{cs[0].url} ({cs[0].reason or (f'HTTP {cs[0].status}' if cs[0].status else 'lỗi')})"
-                for _, cs in sorted(dead.items())
-            ) + "."
+            dead_vi = (
+                " Các liên kết không truy cập được: "
+                + "; ".join(
+                    f"{cs[0].url} ({cs[0].reason or (f'HTTP {cs[0].status}' if cs[0].status else 'lỗi')})"
+                    for _, cs in sorted(dead.items())
+                )
+                + "."
+            )
         if len(hosts) < params.min_links:
             need = params.min_links - len(hosts)
             value["missing"] = need
@@ -130,7 +133,7 @@ class DepartmentLinks(Rule):
                     "fail",
                     f"Trang chủ mới có {len(hosts)} liên kết đến Cổng TTĐT các sở, ban, ngành tại "
                     f"địa phương ({listed}); cần thêm ít nhất {need} liên kết (tối thiểu "
-                    f"{params.min_links}), ví dụ trong mục \"Liên kết website\".{dead_vi}",
+                    f'{params.min_links}), ví dụ trong mục "Liên kết website".{dead_vi}',
                     f"The home page links to {len(hosts)} provincial department portal(s) "
                     f"({', '.join(hosts) or 'none'}); add at least {need} more "
                     f"(minimum {params.min_links}).",

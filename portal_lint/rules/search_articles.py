@@ -84,7 +84,10 @@ def _unknown_reason(kind: str, reason: str) -> tuple[str, str]:
         )
     if low == "no-search-form":
         # Reached only when the home page itself was not usable (handled by the caller).
-        return ("chưa xem được các trang của Cổng để tìm ô tìm kiếm", "pages could not be inspected")
+        return (
+            "chưa xem được các trang của Cổng để tìm ô tìm kiếm",
+            "pages could not be inspected",
+        )
     detail = f" ({r})" if r else ""
     return (
         f"phép thử chức năng tìm kiếm không cho kết quả kết luận được{detail}",
@@ -159,7 +162,9 @@ def judge_search(rule: Rule, snap: Snapshot, kind: str) -> Finding:
             if probe.result_count
             else ""
         )
-        subject = f"{noun_vi} có tiêu đề '{query}'" if kind == "articles" else f"{noun_vi} '{query}'"
+        subject = (
+            f"{noun_vi} có tiêu đề '{query}'" if kind == "articles" else f"{noun_vi} '{query}'"
+        )
         return rule.finding(
             "fail",
             f"Chức năng tìm kiếm không trả về {subject} dù {noun_vi} này đang đăng trên Cổng"
@@ -182,8 +187,8 @@ class SearchArticles(Rule):
     title_vi = "Chức năng tìm kiếm tin, bài"
     title_en = "Article search works"
     clause = (
-        "CV 2023 BHXH-TT (Cổng TTĐT BHXH tỉnh), mục 1.3 (\"Bổ sung chức năng tìm kiếm tin, bài\") "
-        "và đoạn mở đầu (\"chưa có chức năng hỗ trợ người đọc tìm kiếm bài viết\")"
+        'CV 2023 BHXH-TT (Cổng TTĐT BHXH tỉnh), mục 1.3 ("Bổ sung chức năng tìm kiếm tin, bài") '
+        'và đoạn mở đầu ("chưa có chức năng hỗ trợ người đọc tìm kiếm bài viết")'
     )
 
     def check(self, snap, history, ctx, params) -> list[Finding]:  # type: ignore[no-untyped-def]

@@ -31,8 +31,8 @@ class SearchDocuments(Rule):
     title_vi = "Chức năng tìm kiếm văn bản"
     title_en = "Document search works"
     clause = (
-        "CV 2023 BHXH-TT (Cổng TTĐT BHXH tỉnh), mục 1.3 (\"Bổ sung chức năng … tìm kiếm văn bản\") "
-        "và đoạn mở đầu (\"chưa có chức năng hỗ trợ người đọc … tìm kiếm văn bản\")"
+        'CV 2023 BHXH-TT (Cổng TTĐT BHXH tỉnh), mục 1.3 ("Bổ sung chức năng … tìm kiếm văn bản") '
+        'và đoạn mở đầu ("chưa có chức năng hỗ trợ người đọc … tìm kiếm văn bản")'
     )
 
     def check(self, snap, history, ctx, params) -> list[Finding]:  # type: ignore[no-untyped-def]

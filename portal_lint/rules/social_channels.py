@@ -88,9 +88,9 @@ class SocialChannels(Rule):
     title_vi = "Liên kết Fanpage và quảng bá ứng dụng VssID"
     title_en = "Official fanpage link and VssID promotion"
     clause = (
-        "CV 2071/BHXH-TT ngày 07/7/2023, mục 1 (\"vận động người dân cài đặt ứng dụng VssID- BHXH "
-        "số\", \"cảnh báo … mạo danh trang Fanpage\"), mục 3.1 và 3.5 (\"giới thiệu về trang "
-        "Fanpage\")"
+        'CV 2071/BHXH-TT ngày 07/7/2023, mục 1 ("vận động người dân cài đặt ứng dụng VssID- BHXH '
+        'số", "cảnh báo … mạo danh trang Fanpage"), mục 3.1 và 3.5 ("giới thiệu về trang '
+        'Fanpage")'
     )
 
     def check(self, snap, history, ctx, params) -> list[Finding]:  # type: ignore[no-untyped-def]

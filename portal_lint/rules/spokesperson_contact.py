@@ -161,8 +161,8 @@ class SpokespersonContact(Rule):
     title_vi = "Thông tin Người phát ngôn"
     title_en = "Spokesperson contact details"
     clause = (
-        "CV 2023 BHXH-TT (Cổng TTĐT BHXH tỉnh), mục 1.7 (\"Họ tên, chức vụ, số điện thoại, "
-        "địa chỉ thư điện tử\" của Người phát ngôn)"
+        'CV 2023 BHXH-TT (Cổng TTĐT BHXH tỉnh), mục 1.7 ("Họ tên, chức vụ, số điện thoại, '
+        'địa chỉ thư điện tử" của Người phát ngôn)'
     )
 
     def check(self, snap, history, ctx, params) -> list[Finding]:  # type: ignore[no-untyped-def]
@@ -191,7 +191,7 @@ class SpokespersonContact(Rule):
                     "fail",
                     "Cổng chưa đăng thông tin Người phát ngôn: không thấy họ tên, chức vụ, số điện "
                     "thoại, thư điện tử của Người phát ngôn trên các trang đã kiểm tra. Đăng tải "
-                    "đầy đủ các thông tin này (nên có trang riêng \"Người phát ngôn\" liên kết từ "
+                    'đầy đủ các thông tin này (nên có trang riêng "Người phát ngôn" liên kết từ '
                     "trang chủ).",
                     "No spokesperson block found on the pages inspected: publish the spokesperson's "
                     "name, title, phone and e-mail.",

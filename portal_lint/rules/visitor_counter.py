@@ -77,8 +77,8 @@ class VisitorCounter(Rule):
     title_vi = "Bộ đếm lượt truy cập chính xác"
     title_en = "Visitor counter counts"
     clause = (
-        "CV 2023 BHXH-TT (Cổng TTĐT BHXH tỉnh), mục 1.3 (\"nâng cấp, điều chỉnh mục thống kê "
-        "người truy cập đảm bảo chính xác\") và đoạn mở đầu"
+        'CV 2023 BHXH-TT (Cổng TTĐT BHXH tỉnh), mục 1.3 ("nâng cấp, điều chỉnh mục thống kê '
+        'người truy cập đảm bảo chính xác") và đoạn mở đầu'
     )
 
     class Params(Params):
@@ -96,7 +96,9 @@ class VisitorCounter(Rule):
                     [home],
                 )
             ]
-        run = sorted((r for r in snap.counter_readings if r.value is not None), key=lambda r: _aware(r.at))
+        run = sorted(
+            (r for r in snap.counter_readings if r.value is not None), key=lambda r: _aware(r.at)
+        )
         if snap.counter_found is False and not run:
             return [
                 self.finding(
@@ -163,7 +165,10 @@ class VisitorCounter(Rule):
         if drops:
             a, b = drops[0]
             value["decreases"] = [
-                {"from": [_aware(x.at).isoformat(), x.value], "to": [_aware(y.at).isoformat(), y.value]}
+                {
+                    "from": [_aware(x.at).isoformat(), x.value],
+                    "to": [_aware(y.at).isoformat(), y.value],
+                }
                 for x, y in drops
             ]
             when = "trong lần kiểm tra này" if a in run else "giữa các lần kiểm tra"

@@ -71,15 +71,19 @@ def latest_runs_until(
     engine: Engine, end: date, *, with_findings: bool = True
 ) -> dict[str, RunView]:
     """Per site, its latest run with `as_of <= end` (ties: latest started, then highest id)."""
-    ranked = select(
-        RunRow.id.label("run_id"),
-        func.row_number()
-        .over(
-            partition_by=RunRow.site_id,
-            order_by=(RunRow.as_of.desc(), RunRow.started_at.desc(), RunRow.id.desc()),
+    ranked = (
+        select(
+            RunRow.id.label("run_id"),
+            func.row_number()
+            .over(
+                partition_by=RunRow.site_id,
+                order_by=(RunRow.as_of.desc(), RunRow.started_at.desc(), RunRow.id.desc()),
+            )
+            .label("rn"),
         )
-        .label("rn"),
-    ).where(RunRow.as_of <= end).subquery()
+        .where(RunRow.as_of <= end)
+        .subquery()
+    )
     with Session(engine) as s:
         rows = s.execute(
             select(RunRow, SiteRow)
@@ -118,7 +122,9 @@ def latest_runs_until(
                 home_ok=bool(run.home_ok),
                 requests=run.requests or 0,
                 failed=run.failed or 0,
-                fetch_failures=tuple(dict(x) for x in (run.fetch_failures or []) if isinstance(x, dict)),
+                fetch_failures=tuple(
+                    dict(x) for x in (run.fetch_failures or []) if isinstance(x, dict)
+                ),
                 stats=stats,
                 findings=tuple(findings.get(run.id, [])),
             )
@@ -136,7 +142,9 @@ def counter_series(
         q = q.where(CounterReadingRow.site_id.in_(site_ids))
     out: dict[str, list[tuple[datetime, int]]] = {}
     with Session(engine) as s:
-        for site_id, at, value in s.execute(q.order_by(CounterReadingRow.site_id, CounterReadingRow.at)):
+        for site_id, at, value in s.execute(
+            q.order_by(CounterReadingRow.site_id, CounterReadingRow.at)
+        ):
             out.setdefault(site_id, []).append((at, int(value)))
     return out
 

@@ -213,8 +213,7 @@ class Store:
             s.flush()
 
             existing = {
-                a.url: a
-                for a in s.scalars(select(ArticleRow).where(ArticleRow.site_id == site_id))
+                a.url: a for a in s.scalars(select(ArticleRow).where(ArticleRow.site_id == site_id))
             }
             for art in snap.articles:
                 if not art.fetched and art.url in existing:

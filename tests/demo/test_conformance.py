@@ -28,7 +28,9 @@ def audited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Any
         results, conf = audit_farm(running, out, f"sqlite:///{out / 'a.db'}", AS_OF)
         first_requests = {sid: running.request_count(sid) for sid in running.urls}
         results2, conf2 = audit_farm(running, out, f"sqlite:///{out / 'a.db'}", AS_OF)
-        second_requests = {sid: running.request_count(sid) - first_requests[sid] for sid in running.urls}
+        second_requests = {
+            sid: running.request_count(sid) - first_requests[sid] for sid in running.urls
+        }
         yield results, conf, (first_requests, second_requests, results2, conf2), out
 
 
@@ -59,7 +61,9 @@ def test_dates_and_articles_are_extracted(audited: Any) -> None:
 
 def test_second_audit_of_unchanged_farm_costs_far_fewer_requests(audited: Any) -> None:
     _, _, (first, second, results2, conf2), _ = audited
-    print(f"\nrequests per site, first audit vs second: { {s: (first[s], second[s]) for s in first} }")
+    print(
+        f"\nrequests per site, first audit vs second: { {s: (first[s], second[s]) for s in first} }"
+    )
     assert sum(second.values()) < 0.5 * sum(first.values())
     # and the verdicts stay as good as the first time (history + cache, nothing lost)
     assert conf2.correct >= audited[1].correct - 1
@@ -74,8 +78,14 @@ def test_audit_with_as_of_is_reproducible(tmp_path: Path) -> None:
             out = tmp_path / f"run{i}"
             out.mkdir()
             results, _ = audit_farm(running, out, f"sqlite:///{out / 'r.db'}", AS_OF)
-            runs.append({
-                (r.site.id, f.rule): (f.status, f.value if f.rule != "visitor-counter" else None)
-                for r in results for f in r.findings
-            })
+            runs.append(
+                {
+                    (r.site.id, f.rule): (
+                        f.status,
+                        f.value if f.rule != "visitor-counter" else None,
+                    )
+                    for r in results
+                    for f in r.findings
+                }
+            )
     assert runs[0] == runs[1]

@@ -31,7 +31,9 @@ def test_generation_is_deterministic(farm):
         path = farm.sites[sid].theme.article_path(a)
         assert farm.render(sid, path) == again.render(sid, path)
     other = build_farm(default_specs(), as_of=AS_OF + timedelta(days=1))
-    assert [a.title for a in other.sites["bhxh-ha-tinh"].data.articles] != [a.title for a in farm.sites["bhxh-ha-tinh"].data.articles]
+    assert [a.title for a in other.sites["bhxh-ha-tinh"].data.articles] != [
+        a.title for a in farm.sites["bhxh-ha-tinh"].data.articles
+    ]
 
 
 def test_each_site_a_different_cms_and_rules_have_pass_and_fail(farm):
@@ -52,16 +54,27 @@ def test_ground_truth_recomputed_from_generated_articles(farm):
         site = _site(farm, sid)
         gt = farm.ground_truth(sid)
         counts = Counter(f"{a.published:%Y-%m}" for a in site.data.articles)
-        assert gt["rules"]["post-quota"]["details"]["monthly_counts"] == {m: counts[m] for m in months}
+        assert gt["rules"]["post-quota"]["details"]["monthly_counts"] == {
+            m: counts[m] for m in months
+        }
         expected = "fail" if any(counts[m] < 20 for m in months) else "pass"
         assert gt["rules"]["post-quota"]["status"] == expected
-        window = [a for a in site.data.articles if AS_OF - timedelta(days=90) <= a.published.date() < AS_OF]
+        window = [
+            a
+            for a in site.data.articles
+            if AS_OF - timedelta(days=90) <= a.published.date() < AS_OF
+        ]
         thin = [a for a in window if len(" ".join(a.paragraphs).split()) < 150 or not a.images]
         assert gt["rules"]["thin-content"]["details"]["thin"] == len(thin)
         last = max(a.published.date() for a in site.data.articles)
         assert gt["rules"]["freshness"]["details"]["days_since_last"] == (AS_OF - last).days
-        oct_posts = [a for a in site.data.articles if a.published.year == AS_OF.year and a.published.month == 10
-                     and C.mentions_campaign(a.title + " " + (a.sapo or "") + " " + " ".join(a.paragraphs))]
+        oct_posts = [
+            a
+            for a in site.data.articles
+            if a.published.year == AS_OF.year
+            and a.published.month == 10
+            and C.mentions_campaign(a.title + " " + (a.sapo or "") + " " + " ".join(a.paragraphs))
+        ]
         assert gt["rules"]["campaign-coverage"]["details"]["posts"] == len(oct_posts)
         assert len(gt["articles"]) == len(site.data.articles)
         assert all(row["site_label"] in gt["category_map"] for row in gt["articles"])
@@ -120,8 +133,13 @@ def test_request_count(running):
 
 
 def _counter(running, sid: str) -> int | None:
-    html = httpx.get(running.urls[sid], follow_redirects=True, timeout=5).content.decode("utf-8", "replace")
-    m = re.search(r"(?:Lượt truy cập: </span><b id=\"luottruycap\">|Tổng: |Lượt truy cập: <span>)([\d.]+)", html)
+    html = httpx.get(running.urls[sid], follow_redirects=True, timeout=5).content.decode(
+        "utf-8", "replace"
+    )
+    m = re.search(
+        r"(?:Lượt truy cập: </span><b id=\"luottruycap\">|Tổng: |Lượt truy cập: <span>)([\d.]+)",
+        html,
+    )
     return int(m.group(1).replace(".", "")) if m else None
 
 
@@ -136,10 +154,15 @@ def test_counters_increment_frozen_missing(running):
     base = running.urls["bhxh-lam-dong"]
     h1, h2 = httpx.get(base, timeout=5), httpx.get(base, timeout=5)
     assert h1.headers["etag"] == h2.headers["etag"] and "/api/thong-ke" in h1.text
-    j1, j2 = httpx.get(base + "api/thong-ke", timeout=5).json(), httpx.get(base + "api/thong-ke", timeout=5).json()
+    j1, j2 = (
+        httpx.get(base + "api/thong-ke", timeout=5).json(),
+        httpx.get(base + "api/thong-ke", timeout=5).json(),
+    )
     assert j2["total"] > j1["total"]
     # digit-per-cell counter with leading zeros
-    html = httpx.get(running.urls["bhxh-dak-nong"], follow_redirects=True, timeout=5).content.decode("cp1258")
+    html = httpx.get(
+        running.urls["bhxh-dak-nong"], follow_redirects=True, timeout=5
+    ).content.decode("cp1258")
     digits = re.findall(r'<div class="font-number">(\d)</div>', html)
     assert len(digits) == 14
 
@@ -153,21 +176,41 @@ def _title_query(running, sid):
 
 def test_search_works_broken_absent(running):
     row, q = _title_query(running, "bhxh-ha-tinh")
-    r = httpx.get(running.urls["bhxh-ha-tinh"] + "pages/tim-kiem.aspx", params={"kwd": C.fold(q)}, timeout=5)
-    assert r.status_code == 200 and row["url"].split("127.0.0.1")[1].split("/", 1)[1].replace("&", "&amp;") in r.text
+    r = httpx.get(
+        running.urls["bhxh-ha-tinh"] + "pages/tim-kiem.aspx", params={"kwd": C.fold(q)}, timeout=5
+    )
+    assert (
+        r.status_code == 200
+        and row["url"].split("127.0.0.1")[1].split("/", 1)[1].replace("&", "&amp;") in r.text
+    )
     # DNN: POST form, always "Không tìm thấy"
     row, q = _title_query(running, "bhxh-quang-ninh")
-    r = httpx.post(running.urls["bhxh-quang-ninh"] + "tim-kiem.html", data={"dnn$ctr$txtKeyword": q}, timeout=5)
+    r = httpx.post(
+        running.urls["bhxh-quang-ninh"] + "tim-kiem.html", data={"dnn$ctr$txtKeyword": q}, timeout=5
+    )
     assert r.status_code == 200 and "Không tìm thấy kết quả" in r.text
     # Nghệ An: document search is an HTTP 500
     doc = running.ground_truth("bhxh-nghe-an")["documents"][0]
-    assert httpx.get(running.urls["bhxh-nghe-an"] + "van-ban/tra-cuu", params={"keywords": doc["number"]}, timeout=5).status_code == 500
+    assert (
+        httpx.get(
+            running.urls["bhxh-nghe-an"] + "van-ban/tra-cuu",
+            params={"keywords": doc["number"]},
+            timeout=5,
+        ).status_code
+        == 500
+    )
     # Hà Tĩnh: document search works
     doc = running.ground_truth("bhxh-ha-tinh")["documents"][2]
-    r = httpx.get(running.urls["bhxh-ha-tinh"] + "vanban/Pages/tra-cuu.aspx", params={"tukhoa": doc["number"]}, timeout=5)
+    r = httpx.get(
+        running.urls["bhxh-ha-tinh"] + "vanban/Pages/tra-cuu.aspx",
+        params={"tukhoa": doc["number"]},
+        timeout=5,
+    )
     assert doc["number"] in r.text and "chi-tiet.aspx?ItemID=" in r.text
     # Đắk Nông: no search box at all
-    html = httpx.get(running.urls["bhxh-dak-nong"], follow_redirects=True, timeout=5).content.decode("cp1258")
+    html = httpx.get(
+        running.urls["bhxh-dak-nong"], follow_redirects=True, timeout=5
+    ).content.decode("cp1258")
     assert "InputKeywords" not in html
     # WordPress GET search on NFD text
     row, q = _title_query(running, "bhxh-can-tho")
@@ -192,7 +235,12 @@ def test_site_features_match_truth(running):
         gt = running.ground_truth(sid)
         home = httpx.get(running.urls[sid], follow_redirects=True, timeout=5)
         text = home.content.decode("cp1258" if "1258" in home.headers["content-type"] else "utf-8")
-        hosts = set(re.findall(r'https://([a-z0-9.]+\.' + re.escape(running.farm.sites[sid].spec.domain) + ')/', text))
+        hosts = set(
+            re.findall(
+                r"https://([a-z0-9.]+\." + re.escape(running.farm.sites[sid].spec.domain) + ")/",
+                text,
+            )
+        )
         assert sorted(hosts) == gt["department_hosts"]
         assert ("facebook.com/bhxh" in text) == gt["rules"]["social-channels"]["details"]["fanpage"]
         assert ("play.google.com" in text) == gt["rules"]["social-channels"]["details"]["vssid"]
@@ -270,10 +318,12 @@ def test_faults(running):
 def test_feeds_and_sitemaps(running):
     wp = running.urls["bhxh-can-tho"]
     import feedparser
+
     f = feedparser.parse(httpx.get(wp + "feed/", timeout=5).content)
     assert not f.bozo and len(f.entries) == 20
     assert httpx.get(wp + "sitemap.xml", timeout=5).status_code == 200
     import xml.etree.ElementTree as ET
+
     with pytest.raises(ET.ParseError):
         ET.fromstring(httpx.get(running.urls["bhxh-lam-dong"] + "sitemap.xml", timeout=5).content)
     f = feedparser.parse(httpx.get(running.urls["bhxh-quang-ninh"] + "rss.html", timeout=5).content)
@@ -291,13 +341,14 @@ def test_listing_pagination_reaches_every_article(running):
         r = httpx.get(running.urls[sid].rstrip("/") + path, params={"_101_cur": page}, timeout=5)
         if r.status_code != 200:
             break
-        found |= set(re.findall(r'/-/view_content/(\d+)-', r.text))
+        found |= set(re.findall(r"/-/view_content/(\d+)-", r.text))
         page += 1
     assert found == {str(a.id) for a in site.data.by_listing[cat]}
 
 
 def test_bench_specs_scale():
     from portal_lint.demo.farm import bench_specs
+
     specs = bench_specs(n_sites=63, articles_per_site=1500)
     assert len(specs) == 63 and len({s.site_id for s in specs}) == 63
     farm = build_farm(specs[:2], as_of=AS_OF)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from datetime import date, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 _TOPICS = [
@@ -20,7 +20,11 @@ _TOPICS = [
 ]
 # 30 posts, one every 3 days back from 05/11/2026, newest first.
 ARTICLES = [
-    (n, _TOPICS[n % 3].format(n=n), (date(2026, 11, 5) - timedelta(days=3 * (n - 1))).strftime("%d/%m/%Y") + " 08:30")
+    (
+        n,
+        _TOPICS[n % 3].format(n=n),
+        (date(2026, 11, 5) - timedelta(days=3 * (n - 1))).strftime("%d/%m/%Y") + " 08:30",
+    )
     for n in range(1, 31)
 ]
 PER_PAGE = 10
@@ -35,12 +39,14 @@ PAGE = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{tit
 
 
 def article_html(n: int, title: str, when: str) -> str:
-    body = " ".join(["Nội dung bài viết về chính sách bảo hiểm xã hội và bảo hiểm y tế tại địa phương."] * 25)
+    body = " ".join(
+        ["Nội dung bài viết về chính sách bảo hiểm xã hội và bảo hiểm y tế tại địa phương."] * 25
+    )
     main = (
         f'<nav class="breadcrumb"><a href="/">Trang chủ</a> &gt; <a href="/tin-tuc">Tin tức</a></nav>'
-        f"<article><h1>{title}</h1><div class=\"meta\">Ngày đăng: {when}</div>"
-        f"<p class=\"sapo\"><strong>Sáng nay, BHXH tỉnh đã triển khai nhiều nội dung quan trọng.</strong></p>"
-        f"<p>{body}</p><figure><img src=\"/img/{n}.jpg\" alt=\"ảnh\"><figcaption>Quang cảnh hội nghị</figcaption></figure>"
+        f'<article><h1>{title}</h1><div class="meta">Ngày đăng: {when}</div>'
+        f'<p class="sapo"><strong>Sáng nay, BHXH tỉnh đã triển khai nhiều nội dung quan trọng.</strong></p>'
+        f'<p>{body}</p><figure><img src="/img/{n}.jpg" alt="ảnh"><figcaption>Quang cảnh hội nghị</figcaption></figure>'
         f"<p>Tác giả: Minh An</p></article>"
     )
     return main
@@ -92,7 +98,14 @@ class MiniSite:
                 for n, t, d in ARTICLES[:5]
             )
             # The home page changes on every visit (counter): no validators.
-            return self.send(h, 200, PAGE.format(title="Trang chủ", main=items, counter=f"{counter:,}".replace(",", ".")), cache=False)
+            return self.send(
+                h,
+                200,
+                PAGE.format(
+                    title="Trang chủ", main=items, counter=f"{counter:,}".replace(",", ".")
+                ),
+                cache=False,
+            )
         if base == "/tin-tuc":
             page = int(path.partition("page=")[2] or 1)
             chunk = ARTICLES[(page - 1) * PER_PAGE : page * PER_PAGE]
@@ -103,14 +116,27 @@ class MiniSite:
             )
             pager = ""
             if page * PER_PAGE < len(ARTICLES):
-                pager = f'<div class="pager"><a href="/tin-tuc?page={page + 1}">Trang sau »</a></div>'
-            return self.send(h, 200, PAGE.format(title="Tin tức", main=f"<h2>Tin tức</h2>{items}{pager}", counter=""))
+                pager = (
+                    f'<div class="pager"><a href="/tin-tuc?page={page + 1}">Trang sau »</a></div>'
+                )
+            return self.send(
+                h,
+                200,
+                PAGE.format(title="Tin tức", main=f"<h2>Tin tức</h2>{items}{pager}", counter=""),
+            )
         for n, t, d in ARTICLES:
             if base == f"/tin-tuc/bai-{n}.html":
-                return self.send(h, 200, PAGE.format(title=t, main=article_html(n, t, d), counter=""))
+                return self.send(
+                    h, 200, PAGE.format(title=t, main=article_html(n, t, d), counter="")
+                )
         if base == "/tim-kiem":
             q = path.partition("q=")[2]
-            return self.send(h, 200, PAGE.format(title="Tìm kiếm", main=f"<p>Kết quả cho {q}</p>", counter=""), cache=False)
+            return self.send(
+                h,
+                200,
+                PAGE.format(title="Tìm kiếm", main=f"<p>Kết quả cho {q}</p>", counter=""),
+                cache=False,
+            )
         if base == "/go-away":
             h.send_response(302)
             h.send_header("Location", "https://example.com/elsewhere")
@@ -121,8 +147,14 @@ class MiniSite:
             return self.send(h, 200, "<html>" + "x" * (12 * 1024 * 1024) + "</html>")
         return self.send(h, 404, "<html><body>Không tìm thấy</body></html>")
 
-    def send(self, h: BaseHTTPRequestHandler, status: int, text: str, ctype: str = "text/html; charset=utf-8",
-             cache: bool = True) -> None:
+    def send(
+        self,
+        h: BaseHTTPRequestHandler,
+        status: int,
+        text: str,
+        ctype: str = "text/html; charset=utf-8",
+        cache: bool = True,
+    ) -> None:
         body = text.encode("utf-8")
         etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
         if cache and h.headers.get("If-None-Match") == etag:

@@ -16,8 +16,19 @@ from .minisite import MiniSite
 
 
 def run_check(site: str, tmp_path: Path, *extra: str, config: Path | None = None):
-    args = ["check", site, "--format", "json", "--db", f"sqlite:///{tmp_path / 'pl.db'}",
-            "--cache-dir", str(tmp_path / "cache"), "--as-of", "2026-11-20", *extra]
+    args = [
+        "check",
+        site,
+        "--format",
+        "json",
+        "--db",
+        f"sqlite:///{tmp_path / 'pl.db'}",
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        "--as-of",
+        "2026-11-20",
+        *extra,
+    ]
     if config is not None:
         args += ["--config", str(config)]
     result = CliRunner().invoke(main, args, catch_exceptions=False)
@@ -25,9 +36,15 @@ def run_check(site: str, tmp_path: Path, *extra: str, config: Path | None = None
 
 
 def write_config(tmp_path: Path, url: str, **extra: str) -> Path:
-    lines = ["sites:", "  - id: thu-nghiem", "    name: BHXH tỉnh Thử nghiệm", f"    url: {url}",
-             "    province_domains: [thunghiem.gov.vn]", "    check_links: false",
-             "    crawl: {max_body_mb: 2, rate_per_second: 200}"]
+    lines = [
+        "sites:",
+        "  - id: thu-nghiem",
+        "    name: BHXH tỉnh Thử nghiệm",
+        f"    url: {url}",
+        "    province_domains: [thunghiem.gov.vn]",
+        "    check_links: false",
+        "    crawl: {max_body_mb: 2, rate_per_second: 200}",
+    ]
     path = tmp_path / "sites.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -74,7 +91,9 @@ def test_site_down_gives_unknown_not_fail_and_not_exit_2(tmp_path: Path) -> None
     assert out["fetch_failures"] and out["fetch_failures"][0]["outcome"] == "connect_error"
 
 
-def test_second_check_of_unchanged_site_costs_far_fewer_requests(site: MiniSite, tmp_path: Path) -> None:
+def test_second_check_of_unchanged_site_costs_far_fewer_requests(
+    site: MiniSite, tmp_path: Path
+) -> None:
     cfg = write_config(tmp_path, site.url)
     run_check("thu-nghiem", tmp_path, config=cfg)
     first = site.requests
@@ -88,7 +107,10 @@ def test_second_check_of_unchanged_site_costs_far_fewer_requests(site: MiniSite,
 
 def test_malformed_config_exits_2_naming_line_and_field(tmp_path: Path) -> None:
     cfg = tmp_path / "sites.yaml"
-    cfg.write_text("sites:\n  - id: a\n    url: https://a.vn/\n    provnce_domains: [a.gov.vn]\n", encoding="utf-8")
+    cfg.write_text(
+        "sites:\n  - id: a\n    url: https://a.vn/\n    provnce_domains: [a.gov.vn]\n",
+        encoding="utf-8",
+    )
     res = CliRunner().invoke(main, ["check", "a", "--config", str(cfg)])
     assert res.exit_code == 2
     assert f"{cfg}:4" in res.output and "provnce_domains" in res.output
@@ -98,6 +120,17 @@ def test_unknown_site_and_bad_rule_ids_are_usage_errors(tmp_path: Path) -> None:
     cfg = tmp_path / "sites.yaml"
     cfg.write_text("sites:\n  - id: a\n    url: https://a.vn/\n", encoding="utf-8")
     assert CliRunner().invoke(main, ["check", "b", "--config", str(cfg)]).exit_code == 2
-    res = CliRunner().invoke(main, ["check", "a", "--config", str(cfg), "--select", "post-qouta",
-                                    "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    res = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "a",
+            "--config",
+            str(cfg),
+            "--select",
+            "post-qouta",
+            "--db",
+            f"sqlite:///{tmp_path / 'x.db'}",
+        ],
+    )
     assert res.exit_code == 2 and "post-qouta" in res.output

@@ -35,7 +35,9 @@ def farm_cfg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object,
         path = out / "sites.yaml"
         running.write_sites_yaml(path)
         _loopback_crawl_settings(path)
-        text = path.read_text(encoding="utf-8").replace("max_pages: 600", "max_pages: 600\n    max_body_mb: 2")
+        text = path.read_text(encoding="utf-8").replace(
+            "max_pages: 600", "max_pages: 600\n    max_body_mb: 2"
+        )
         path.write_text(text, encoding="utf-8")
         yield running, load_config(path), out
 
@@ -51,7 +53,17 @@ def audit(cfg: object, db: str, cache: Path, *, impatient: bool = False):
         store.close()
 
 
-WHOLE_SITE_FAULTS = ["down", "5xx", "reset", "truncated", "redirect-loop", "huge", "gzip-bomb", "foreign-redirect", "slow"]
+WHOLE_SITE_FAULTS = [
+    "down",
+    "5xx",
+    "reset",
+    "truncated",
+    "redirect-loop",
+    "huge",
+    "gzip-bomb",
+    "foreign-redirect",
+    "slow",
+]
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +77,9 @@ def healthy_db(farm_cfg) -> tuple[Path, object]:
 
 
 @pytest.mark.parametrize("kind", WHOLE_SITE_FAULTS)
-def test_whole_site_fault_gives_unknown_and_keeps_history(farm_cfg, healthy_db, kind: str, tmp_path: Path) -> None:
+def test_whole_site_fault_gives_unknown_and_keeps_history(
+    farm_cfg, healthy_db, kind: str, tmp_path: Path
+) -> None:
     running, cfg, _ = farm_cfg
     shutil.copy(healthy_db[0], tmp_path / "h.db")
     db = f"sqlite:///{tmp_path / 'h.db'}"
@@ -85,8 +99,16 @@ def test_whole_site_fault_gives_unknown_and_keeps_history(farm_cfg, healthy_db, 
     # (A content rule may still pass from stored history: that accuses no one.)
     accusing = {r: s for r, s in statuses.items() if s in ("fail", "warn")}
     assert statuses and accusing == {}, accusing
-    live = ["search-articles", "search-documents", "spokesperson-contact", "visitor-counter",
-            "department-links", "social-channels", "freshness", "post-quota"]
+    live = [
+        "search-articles",
+        "search-documents",
+        "spokesperson-contact",
+        "visitor-counter",
+        "department-links",
+        "social-channels",
+        "freshness",
+        "post-quota",
+    ]
     assert {r: statuses[r] for r in live} == dict.fromkeys(live, "unknown")
     failures = broken.snapshot.failed_fetches()
     assert failures and failures[0].purpose == "home"
@@ -122,7 +144,9 @@ def test_a_broken_section_is_unknown_not_fail(farm_cfg, healthy_db, tmp_path: Pa
     errored = [r for r in res.snapshot.failed_fetches() if r.status and r.status >= 500]
     assert len(errored) >= 3  # the fault really hit the section
     got = {f.rule: f.status for f in res.findings}
-    worse = {r: (good[r], got[r]) for r in got if good.get(r) == "pass" and got[r] in ("warn", "fail")}
+    worse = {
+        r: (good[r], got[r]) for r in got if good.get(r) == "pass" and got[r] in ("warn", "fail")
+    }
     assert worse == {}, worse
 
 
@@ -136,12 +160,16 @@ def test_compliant_site_with_a_broken_category_is_never_accused(tmp_path: Path) 
         _loopback_crawl_settings(path)
         cfg = load_config(path)
         healthy = audit(cfg, f"sqlite:///{tmp_path / 'ok.db'}", tmp_path / "c1")
-        running.set_fault("bhxh-ha-tinh", Fault("5xx", path_prefix="/tintuc/Pages/linh-vuc-bao-hiem-y-te.aspx"))
+        running.set_fault(
+            "bhxh-ha-tinh", Fault("5xx", path_prefix="/tintuc/Pages/linh-vuc-bao-hiem-y-te.aspx")
+        )
         broken = audit(cfg, f"sqlite:///{tmp_path / 'b.db'}", tmp_path / "c2")
     good = {f.rule: f.status for f in healthy.findings}
     got = {f.rule: f.status for f in broken.findings}
     assert good["post-quota"] == "pass"
     assert len([r for r in broken.snapshot.failed_fetches() if (r.status or 0) >= 500]) >= 3
-    worse = {r: (good[r], got[r]) for r in got if good.get(r) == "pass" and got[r] in ("warn", "fail")}
+    worse = {
+        r: (good[r], got[r]) for r in got if good.get(r) == "pass" and got[r] in ("warn", "fail")
+    }
     assert worse == {}, worse
     assert got["post-quota"] in ("pass", "unknown")  # a month missing a category is not "short"

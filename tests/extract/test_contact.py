@@ -32,7 +32,9 @@ def test_real_pages_without_spokesperson(real_pages: Path) -> None:
     for p in sorted(real_pages.glob("*/*.html")):
         if p.name == Path(SPOKES).name:
             continue
-        assert extract_spokesperson(p.read_text(encoding="utf-8"), "http://x.gov.vn/") is None, p.name
+        assert extract_spokesperson(p.read_text(encoding="utf-8"), "http://x.gov.vn/") is None, (
+            p.name
+        )
 
 
 def test_real_links_to_spokesperson_page(real_pages: Path) -> None:
@@ -62,14 +64,22 @@ def test_table_style() -> None:
     c = extract_spokesperson(TABLE, "http://bhxh.tinh.gov.vn/nguoi-phat-ngon")
     assert c is not None
     assert (c.name, c.title, c.phone, c.email) == (
-        "TRẦN THỊ MAI", "Chánh Văn phòng BHXH tỉnh", "(0239) 3855 123", "mai.tt@vss.gov.vn")
+        "TRẦN THỊ MAI",
+        "Chánh Văn phòng BHXH tỉnh",
+        "(0239) 3855 123",
+        "mai.tt@vss.gov.vn",
+    )
 
 
 def test_paragraph_style() -> None:
     c = extract_spokesperson(PARAGRAPH, "http://bhxh.tinh.gov.vn/")
     assert c is not None
     assert (c.name, c.title, c.phone, c.email) == (
-        "Nguyễn Văn An", "Phó Giám đốc BHXH tỉnh", "0912 345 678", "an.nv@vss.gov.vn")
+        "Nguyễn Văn An",
+        "Phó Giám đốc BHXH tỉnh",
+        "0912 345 678",
+        "an.nv@vss.gov.vn",
+    )
 
 
 def test_definition_list_style() -> None:
@@ -85,8 +95,17 @@ def test_agency_contact_is_not_a_spokesperson() -> None:
 
 @pytest.mark.parametrize(
     ("s", "ok"),
-    [("0243.512.3536", True), ("024 3512 3536", True), ("(0239) 3855 123", True), ("0912 345 678", True),
-     ("+84 912 345 678", True), ("12345", False), ("1900 9068", False), ("0012 345 678", False), ("", False)],
+    [
+        ("0243.512.3536", True),
+        ("024 3512 3536", True),
+        ("(0239) 3855 123", True),
+        ("0912 345 678", True),
+        ("+84 912 345 678", True),
+        ("12345", False),
+        ("1900 9068", False),
+        ("0012 345 678", False),
+        ("", False),
+    ],
 )
 def test_validate_phone(s: str, ok: bool) -> None:
     assert validate_phone(s) is ok
@@ -108,10 +127,16 @@ TEMPLATE_HONORIFIC = """<html><body><div class="content"><h1>Người phát ngô
 
 
 def test_template_honorific_ong_ba() -> None:
-    c = extract_spokesperson(TEMPLATE_HONORIFIC, "http://bhxh.tinh.gov.vn/gioi-thieu/nguoi-phat-ngon")
+    c = extract_spokesperson(
+        TEMPLATE_HONORIFIC, "http://bhxh.tinh.gov.vn/gioi-thieu/nguoi-phat-ngon"
+    )
     assert c is not None
     assert (c.name, c.title, c.phone, c.email) == (
-        "Phan Thị Lan", "Phó Giám đốc BHXH tỉnh", "0260.3878.747", "lanpt@vss.gov.vn")
+        "Phan Thị Lan",
+        "Phó Giám đốc BHXH tỉnh",
+        "0260.3878.747",
+        "lanpt@vss.gov.vn",
+    )
 
 
 def test_spokesperson_label_names_the_person_without_honorific() -> None:

@@ -50,9 +50,16 @@ def test_real_pages_without_counter(real_pages: Path, name: str) -> None:
 
 
 def test_stc_captures_differ_on_same_layout(real_pages: Path) -> None:
-    a = (real_pages / "stc.daknong.gov.vn/Pages_default_wayback_20170604124127.html").read_text(encoding="utf-8")
-    b = (real_pages / "stc.daknong.gov.vn/Pages_default_wayback_20180331174438.html").read_text(encoding="utf-8")
-    va, vb = extract_counter(a, "http://stc.daknong.gov.vn/")[0], extract_counter(b, "http://stc.daknong.gov.vn/")[0]
+    a = (real_pages / "stc.daknong.gov.vn/Pages_default_wayback_20170604124127.html").read_text(
+        encoding="utf-8"
+    )
+    b = (real_pages / "stc.daknong.gov.vn/Pages_default_wayback_20180331174438.html").read_text(
+        encoding="utf-8"
+    )
+    va, vb = (
+        extract_counter(a, "http://stc.daknong.gov.vn/")[0],
+        extract_counter(b, "http://stc.daknong.gov.vn/")[0],
+    )
     assert va is not None and vb is not None and vb > va
 
 

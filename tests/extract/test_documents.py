@@ -9,8 +9,13 @@ from portal_lint.extract.documents import extract_documents
 
 
 def test_real_sentinel_date(real_pages: Path) -> None:
-    html = (real_pages / "thanhtra.daknong.gov.vn/Pages_default_wayback_20170614025039.html").read_text(encoding="utf-8")
-    docs = {d.number: d for d in extract_documents(html, "http://thanhtra.daknong.gov.vn/Pages/default.aspx")}
+    html = (
+        real_pages / "thanhtra.daknong.gov.vn/Pages_default_wayback_20170614025039.html"
+    ).read_text(encoding="utf-8")
+    docs = {
+        d.number: d
+        for d in extract_documents(html, "http://thanhtra.daknong.gov.vn/Pages/default.aspx")
+    }
     d = docs["2068/QĐ-UBND"]
     assert d.issued is None  # 31/12/9999 is "no date", not a real one
     assert d.url == "http://thanhtra.daknong.gov.vn/hethongvanban/Pages/default.aspx?SoID=107"
@@ -19,9 +24,14 @@ def test_real_sentinel_date(real_pages: Path) -> None:
 
 
 def test_real_pages_without_documents(real_pages: Path) -> None:
-    for name in ("baohiemxahoi.gov.vn/tintuc_linh-vuc-bao-hiem-y-te_CateID169_ItemID26712.html",
-                 "sotttt.hanoi.gov.vn/thong-tin-nguoi-phat-ngon_en.html"):
-        assert extract_documents((real_pages / name).read_text(encoding="utf-8"), "http://x.gov.vn/") == []
+    for name in (
+        "baohiemxahoi.gov.vn/tintuc_linh-vuc-bao-hiem-y-te_CateID169_ItemID26712.html",
+        "sotttt.hanoi.gov.vn/thong-tin-nguoi-phat-ngon_en.html",
+    ):
+        assert (
+            extract_documents((real_pages / name).read_text(encoding="utf-8"), "http://x.gov.vn/")
+            == []
+        )
 
 
 TABLE = """<table><tr><th>Số ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th></tr>

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -23,10 +22,18 @@ def test_real_sharepoint_2013_js_redirect(real_pages: Path) -> None:
     forms = find_search_forms((real_pages / SP2013).read_text(encoding="utf-8"), SP2013_URL)
     assert forms, "input#searchHome with its script redirect must be found"
     f = forms[0]
-    assert (f.method, f.action, f.query_field) == ("GET", "https://baohiemxahoi.gov.vn/pages/tim-kiem.aspx", "kwd")
+    assert (f.method, f.action, f.query_field) == (
+        "GET",
+        "https://baohiemxahoi.gov.vn/pages/tim-kiem.aspx",
+        "kwd",
+    )
     assert f.purpose == "articles"
     method, url, params = build_search_request(f, "BHYT")
-    assert (method, url, params) == ("GET", "https://baohiemxahoi.gov.vn/pages/tim-kiem.aspx", {"kwd": "BHYT"})
+    assert (method, url, params) == (
+        "GET",
+        "https://baohiemxahoi.gov.vn/pages/tim-kiem.aspx",
+        {"kwd": "BHYT"},
+    )
 
 
 def test_real_liferay_get_form(real_pages: Path) -> None:
@@ -38,7 +45,11 @@ def test_real_liferay_get_form(real_pages: Path) -> None:
     assert f.query_field.endswith("_keywords")
     assert f.hidden_fields["p_p_id"] == "2_WAR_portalcmsappportlet"
     method, url, params = build_search_request(f, "chuyển đổi số")
-    assert method == "GET" and params[f.query_field] == "chuyển đổi số" and params["p_p_lifecycle"] == "0"
+    assert (
+        method == "GET"
+        and params[f.query_field] == "chuyển đổi số"
+        and params["p_p_lifecycle"] == "0"
+    )
 
 
 @pytest.mark.parametrize(
@@ -63,7 +74,11 @@ def test_real_sharepoint_2010_boxes(real_pages: Path, name: str) -> None:
     assert method == "POST" and data[p.query_field] == "thuế" and "__VIEWSTATE" in data
     # GoSearch(…'/pages/searchresults.aspx'…) is what the browser really does: a GET with k=
     get = [f for f in forms if f.method == "GET"]
-    assert get and get[0].action == f"http://{host}/pages/searchresults.aspx" and get[0].query_field == "k"
+    assert (
+        get
+        and get[0].action == f"http://{host}/pages/searchresults.aspx"
+        and get[0].query_field == "k"
+    )
     assert forms[0].method == "GET"
 
 
@@ -107,10 +122,19 @@ def test_formless_js_box_with_fixed_params() -> None:
 
 
 def test_get_action_query_is_merged() -> None:
-    f = FormInfo(page_url="http://a.vn/", action="http://a.vn/search?lang=vi", method="GET", query_field="q",
-                 hidden_fields={"page": "1"})
+    f = FormInfo(
+        page_url="http://a.vn/",
+        action="http://a.vn/search?lang=vi",
+        method="GET",
+        query_field="q",
+        hidden_fields={"page": "1"},
+    )
     method, url, params = build_search_request(f, "x")
-    assert method == "GET" and url == "http://a.vn/search" and params == {"lang": "vi", "page": "1", "q": "x"}
+    assert (
+        method == "GET"
+        and url == "http://a.vn/search"
+        and params == {"lang": "vi", "page": "1", "q": "x"}
+    )
 
 
 def test_search_page_links() -> None:
@@ -144,29 +168,46 @@ def test_results_match_by_url_and_title() -> None:
     exp = "http://bhxh.example.gov.vn/tin-tuc/mo-rong-quyen-loi-bhyt"
     ok, n = search_results_match(RESULTS, "https://bhxh.example.gov.vn/tim-kiem?q=bhyt", exp, "")
     assert ok and n == 2
-    ok, _ = search_results_match(RESULTS, "https://bhxh.example.gov.vn/tim-kiem?q=bhyt", "",
-                                 "MỞ RỘNG QUYỀN LỢI BHYT KHI KHÁM NGOẠI TRÚ TRÁI TUYẾN")
+    ok, _ = search_results_match(
+        RESULTS,
+        "https://bhxh.example.gov.vn/tim-kiem?q=bhyt",
+        "",
+        "MỞ RỘNG QUYỀN LỢI BHYT KHI KHÁM NGOẠI TRÚ TRÁI TUYẾN",
+    )
     assert ok
-    ok, _ = search_results_match(RESULTS, "https://bhxh.example.gov.vn/tim-kiem?q=x",
-                                 "https://bhxh.example.gov.vn/tin-tuc/tin-moi-x", "")
+    ok, _ = search_results_match(
+        RESULTS,
+        "https://bhxh.example.gov.vn/tim-kiem?q=x",
+        "https://bhxh.example.gov.vn/tin-tuc/tin-moi-x",
+        "",
+    )
     assert not ok  # only in the sidebar's "Tin mới"
 
 
 def test_home_page_latest_box_is_not_a_hit() -> None:
-    ok, _ = search_results_match(HOME_WITH_LATEST, "https://bhxh.example.gov.vn/",
-                                 "https://bhxh.example.gov.vn/tin-tuc/mo-rong-quyen-loi-bhyt",
-                                 "Mở rộng quyền lợi BHYT khi khám ngoại trú trái tuyến")
+    ok, _ = search_results_match(
+        HOME_WITH_LATEST,
+        "https://bhxh.example.gov.vn/",
+        "https://bhxh.example.gov.vn/tin-tuc/mo-rong-quyen-loi-bhyt",
+        "Mở rộng quyền lợi BHYT khi khám ngoại trú trái tuyến",
+    )
     assert not ok
 
 
 def test_no_results_page() -> None:
     html = "<div class='content'><h1>Kết quả tìm kiếm</h1><p>Không tìm thấy kết quả nào phù hợp.</p></div>"
-    assert search_results_match(html, "http://a.vn/s?q=x", "http://a.vn/tin/1", "Tin một") == (False, 0)
+    assert search_results_match(html, "http://a.vn/s?q=x", "http://a.vn/tin/1", "Tin một") == (
+        False,
+        0,
+    )
 
 
 def test_real_article_page_is_not_a_result_page(real_pages: Path) -> None:
     html = (real_pages / SP2013).read_text(encoding="utf-8")
     ok, _ = search_results_match(
-        html, SP2013_URL,
-        "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-y-te.aspx?CateID=169&ItemID=26700", "")
+        html,
+        SP2013_URL,
+        "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-y-te.aspx?CateID=169&ItemID=26700",
+        "",
+    )
     assert not ok

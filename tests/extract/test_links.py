@@ -4,18 +4,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from portal_lint.extract.links import department_hosts, extract_contact_links, extract_links, find_social
+from portal_lint.extract.links import (
+    department_hosts,
+    extract_contact_links,
+    extract_links,
+    find_social,
+)
 from portal_lint.snapshot import Link
 
 
 def test_real_sharepoint_2010_dropdown(real_pages: Path) -> None:
-    html = (real_pages / "thanhtra.daknong.gov.vn/Pages_default_wayback_20170614025039.html").read_text(encoding="utf-8")
+    html = (
+        real_pages / "thanhtra.daknong.gov.vn/Pages_default_wayback_20170614025039.html"
+    ).read_text(encoding="utf-8")
     links = extract_links(html, "http://thanhtra.daknong.gov.vn/Pages/default.aspx")
     opts = [l for l in links if l.where == "option"]
     assert len(opts) == 8  # 9 options minus the "-- Liên kết web --" placeholder
-    assert any(l.href == "http://sct.daknong.gov.vn/Pages/default.aspx" and l.text == "Sở Công Thương" for l in opts)
+    assert any(
+        l.href == "http://sct.daknong.gov.vn/Pages/default.aspx" and l.text == "Sở Công Thương"
+        for l in opts
+    )
     hosts = department_hosts(links, ["daknong.gov.vn"], "thanhtra.daknong.gov.vn")
-    assert {"sct.daknong.gov.vn", "stp.daknong.gov.vn", "sgtvt.daknong.gov.vn", "sxd.daknong.gov.vn"} <= set(hosts)
+    assert {
+        "sct.daknong.gov.vn",
+        "stp.daknong.gov.vn",
+        "sgtvt.daknong.gov.vn",
+        "sxd.daknong.gov.vn",
+    } <= set(hosts)
     assert "thanhtra.daknong.gov.vn" not in hosts and "thanhtra.gov.vn" not in hosts
 
 
@@ -59,5 +74,7 @@ def test_find_social() -> None:
     assert s["fanpage"] == ["https://www.facebook.com/baohiemxahoitinh"]
     assert s["zalo"] == ["https://zalo.me/123456789"] and len(s["youtube"]) == 1
     assert "https://apps.apple.com/vn/app/vssid/id1521647127" in s["vssid"]
-    assert any(v.startswith("img:") for v in s["vssid"]) and any(v.startswith("text:") for v in s["vssid"])
+    assert any(v.startswith("img:") for v in s["vssid"]) and any(
+        v.startswith("text:") for v in s["vssid"]
+    )
     assert find_social([Link("https://example.com")], "<p>Tin tức</p>")["vssid"] == []

@@ -246,8 +246,12 @@ def test_category_urls_with_long_slugs_are_not_articles() -> None:
     assert not looks_like_article_url(
         "https://x.gov.vn/tin-tuc/danh-muc/21/ung-dung-cntt-chuyen-doi-so.html"
     )
-    assert not looks_like_article_url("https://x.gov.vn/category/chuyen-doi-so-va-cai-cach-hanh-chinh/")
-    assert looks_like_article_url("https://x.gov.vn/tin-tuc/chi-tiet/1489/ty-le-ho-so-dat-92-5.html")
+    assert not looks_like_article_url(
+        "https://x.gov.vn/category/chuyen-doi-so-va-cai-cach-hanh-chinh/"
+    )
+    assert looks_like_article_url(
+        "https://x.gov.vn/tin-tuc/chi-tiet/1489/ty-le-ho-so-dat-92-5.html"
+    )
     assert looks_like_article_url("https://x.gov.vn/category/hoat-dong/?p=123")
 
 
@@ -259,27 +263,51 @@ def test_menu_links_to_long_slug_categories_are_listing_seeds() -> None:
     <li><a href="/tin-tuc/danh-muc/17/guong-dien-hinh-tien-tien.html">Gương điển hình tiên tiến</a></li>
     </ul></div><p>Nội dung</p></body></html>"""
     labels = {label for _, label in find_nav_links(html, "https://x.gov.vn/")}
-    assert {"Ứng dụng CNTT - Chuyển đổi số", "Gương điển hình tiên tiến", "Hoạt động ngành"} <= labels
+    assert {
+        "Ứng dụng CNTT - Chuyển đổi số",
+        "Gương điển hình tiên tiến",
+        "Hoạt động ngành",
+    } <= labels
 
 
 def test_date_inside_the_title_is_not_the_item_date() -> None:
     # "… từ ngày 01/7/2025" ends the headline but is its subject, not its publication date;
     # a date set off by brackets or a dash still is the item's date.
     rows = [
-        ("/dieu-kien-huong-luong-huu-khi-dong-du-15-nam-1181.html",
-         "Điều kiện hưởng lương hưu khi đóng đủ 15 năm BHXH từ ngày 01/7/2025", "07/06/2026"),
-        ("/hoi-nghi-tong-ket-cong-tac-nam-2026-1182.html",
-         "Hội nghị tổng kết công tác thu BHXH, BHYT (23/06/2026)", ""),
-        ("/ap-dung-muc-luong-co-so-moi-ke-tu-1183.html",
-         "Áp dụng mức lương cơ sở mới kể từ 01/7/2026", "05/06/2026"),
-        ("/tap-huan-nghiep-vu-cho-dai-ly-thu-1184.html",
-         "Tập huấn nghiệp vụ cho nhân viên đại lý thu - 20/05/2026 08:30", ""),
+        (
+            "/dieu-kien-huong-luong-huu-khi-dong-du-15-nam-1181.html",
+            "Điều kiện hưởng lương hưu khi đóng đủ 15 năm BHXH từ ngày 01/7/2025",
+            "07/06/2026",
+        ),
+        (
+            "/hoi-nghi-tong-ket-cong-tac-nam-2026-1182.html",
+            "Hội nghị tổng kết công tác thu BHXH, BHYT (23/06/2026)",
+            "",
+        ),
+        (
+            "/ap-dung-muc-luong-co-so-moi-ke-tu-1183.html",
+            "Áp dụng mức lương cơ sở mới kể từ 01/7/2026",
+            "05/06/2026",
+        ),
+        (
+            "/tap-huan-nghiep-vu-cho-dai-ly-thu-1184.html",
+            "Tập huấn nghiệp vụ cho nhân viên đại lý thu - 20/05/2026 08:30",
+            "",
+        ),
     ]
-    lis = "".join(f'<li><a href="{u}">{t}</a> <span class="date">{d}</span></li>' for u, t, d in rows)
-    lst = extract_listing(f"<html><body><ul class='news'>{lis}</ul></body></html>", "https://x.gov.vn/")
+    lis = "".join(
+        f'<li><a href="{u}">{t}</a> <span class="date">{d}</span></li>' for u, t, d in rows
+    )
+    lst = extract_listing(
+        f"<html><body><ul class='news'>{lis}</ul></body></html>", "https://x.gov.vn/"
+    )
     got = {it.url.rsplit("/", 1)[-1]: it for it in lst.items}
-    assert got["dieu-kien-huong-luong-huu-khi-dong-du-15-nam-1181.html"].published == datetime(2026, 6, 7)
+    assert got["dieu-kien-huong-luong-huu-khi-dong-du-15-nam-1181.html"].published == datetime(
+        2026, 6, 7
+    )
     assert got["dieu-kien-huong-luong-huu-khi-dong-du-15-nam-1181.html"].title.endswith("01/7/2025")
     assert got["ap-dung-muc-luong-co-so-moi-ke-tu-1183.html"].published == datetime(2026, 6, 5)
     assert got["hoi-nghi-tong-ket-cong-tac-nam-2026-1182.html"].published == datetime(2026, 6, 23)
-    assert got["tap-huan-nghiep-vu-cho-dai-ly-thu-1184.html"].published == datetime(2026, 5, 20, 8, 30)
+    assert got["tap-huan-nghiep-vu-cho-dai-ly-thu-1184.html"].published == datetime(
+        2026, 5, 20, 8, 30
+    )

@@ -27,6 +27,7 @@ def fetch(url: str, *, cache_dir: Path | None = None, **kw: object):
         async with Fetcher(settings(**kw), {"bhxh.example.vn"}, cache_dir=cache_dir) as f:
             res = await f.get(url)
             return res, f
+
     return asyncio.run(go())
 
 
@@ -97,7 +98,11 @@ def test_transient_errors_are_retried_permanent_ones_not(monkeypatch: pytest.Mon
     monkeypatch.setattr("portal_lint.fetch.client.asyncio.sleep", _no_sleep)
     respx.get(f"{SITE}/robots.txt").respond(404)
     flaky = respx.get(f"{SITE}/flaky").mock(
-        side_effect=[httpx.Response(503), httpx.ConnectError("reset"), httpx.Response(200, text="ok")]
+        side_effect=[
+            httpx.Response(503),
+            httpx.ConnectError("reset"),
+            httpx.Response(200, text="ok"),
+        ]
     )
     res, _ = fetch(f"{SITE}/flaky")
     assert res.ok and flaky.call_count == 3
@@ -120,7 +125,9 @@ def test_second_fetch_revalidates_with_etag(tmp_path: Path) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         if request.headers.get("if-none-match") == '"v1"':
             return httpx.Response(304, headers={"ETag": '"v1"'})
-        return httpx.Response(200, text="<html>listing</html>", headers={"ETag": '"v1"', "Content-Type": "text/html"})
+        return httpx.Response(
+            200, text="<html>listing</html>", headers={"ETag": '"v1"', "Content-Type": "text/html"}
+        )
 
     route = respx.get(f"{SITE}/list").mock(side_effect=handler)
     res1, f1 = fetch(f"{SITE}/list", cache_dir=tmp_path)

@@ -23,16 +23,22 @@ def _run(home_html: str, probe: str) -> tuple[Snapshot, Crawler]:
         settings = CrawlSettings(rate_per_second=1000, retries=0, timeout=2, counter_readings=3)
         async with Fetcher(settings, {"bhxh.example.vn"}) as f:
             crawler = Crawler(
-                Site(id="bhxh-test", url=SITE), settings, f,
-                as_of=date(2026, 11, 23), clock=lambda: datetime(2026, 11, 23, 9, 0),
+                Site(id="bhxh-test", url=SITE),
+                settings,
+                f,
+                as_of=date(2026, 11, 23),
+                clock=lambda: datetime(2026, 11, 23, 9, 0),
             )
-            snap = Snapshot(site_id="bhxh-test", base_url=SITE, started_at=datetime(2026, 11, 23, 9, 0))
+            snap = Snapshot(
+                site_id="bhxh-test", base_url=SITE, started_at=datetime(2026, 11, 23, 9, 0)
+            )
             home = _Page(SITE, home_html, 200)
             if probe == "counter":
                 await crawler._probe_counter(home, snap)
             else:
                 await crawler._probe_spokesperson(home, {SITE: home_html}, snap)
             return snap, crawler
+
     return asyncio.run(go())
 
 
@@ -76,7 +82,9 @@ SPOKES_HOME = """<html><body><ul class="menu"><li><a href="/">Trang chủ</a></l
 @respx.mock
 def test_spokesperson_candidate_is_recorded_even_when_its_fetch_fails() -> None:
     respx.get(f"{SITE}robots.txt").respond(404)
-    page = respx.get(f"{SITE}gioi-thieu/nguoi-phat-ngon").mock(side_effect=httpx.ReadTimeout("slow"))
+    page = respx.get(f"{SITE}gioi-thieu/nguoi-phat-ngon").mock(
+        side_effect=httpx.ReadTimeout("slow")
+    )
     snap, _ = _run(SPOKES_HOME, "spokesperson")
     assert page.called
     assert f"{SITE}gioi-thieu/nguoi-phat-ngon" in snap.spokesperson_pages_checked
@@ -87,7 +95,8 @@ def test_spokesperson_candidate_is_recorded_even_when_its_fetch_fails() -> None:
 def test_spokesperson_found_on_page_reached_from_gioi_thieu_menu() -> None:
     respx.get(f"{SITE}robots.txt").respond(404)
     respx.get(f"{SITE}gioi-thieu/nguoi-phat-ngon").respond(
-        200, headers={"Content-Type": "text/html; charset=utf-8"},
+        200,
+        headers={"Content-Type": "text/html; charset=utf-8"},
         text="<html><body><h1>Người phát ngôn</h1><p>Người phát ngôn: Ông/Bà <strong>Lê Thị Hoa</strong><br>"
         "Chức vụ: Phó Giám đốc<br>Điện thoại: 0260.3878.747<br>Email: hoalt@vss.gov.vn</p></body></html>",
     )

@@ -54,7 +54,11 @@ def save(
         finished_at=started + timedelta(minutes=5),
         home_ok=home_ok,
         counter_readings=(
-            [CounterReading(at=started, value=counter, source_url=f"https://{site_id}.example.gov.vn/")]
+            [
+                CounterReading(
+                    at=started, value=counter, source_url=f"https://{site_id}.example.gov.vn/"
+                )
+            ]
             if counter is not None
             else []
         ),
@@ -82,7 +86,13 @@ def save(
 
 def monthly(posts: dict[str, int], complete_from: str = "2026-06") -> dict[str, Any]:
     return {
-        m: {"posts": n, "new": n - n // 5, "repost": n // 5, "bhyt": n // 4, "complete": m >= complete_from}
+        m: {
+            "posts": n,
+            "new": n - n // 5,
+            "repost": n // 5,
+            "bhyt": n // 4,
+            "complete": m >= complete_from,
+        }
         for m, n in posts.items()
     }
 
@@ -113,18 +123,44 @@ def build_db(db_path: Path) -> str:
     for k, monday in enumerate(date(2026, 10, 26) + timedelta(weeks=n) for n in range(5)):
         day = monday + timedelta(days=1)  # audits on Tuesdays
         ht = _all("pass") | ({"freshness": "warn"} if k < 4 else {})
-        save(store, "bhxh-ha-tinh", "BHXH tỉnh Hà Tĩnh", day, ht, stats=stats, counter=100_000 + 900 * k)
-        dn = _all("pass") | {"post-quota": "fail", "thin-content": "warn", "search-documents": "unknown"}
+        save(
+            store,
+            "bhxh-ha-tinh",
+            "BHXH tỉnh Hà Tĩnh",
+            day,
+            ht,
+            stats=stats,
+            counter=100_000 + 900 * k,
+        )
+        dn = _all("pass") | {
+            "post-quota": "fail",
+            "thin-content": "warn",
+            "search-documents": "unknown",
+        }
         if k == 4:
             dn |= {"category-mismatch": "fail"}
-        save(store, "bhxh-dak-nong", f"BHXH tỉnh Đắk Nông {XSS_TITLE}", day, dn,
-             stats=stats | {"monthly": monthly({m: n - 6 for m, n in base_months.items()})},
-             counter=50_000 + 300 * k)
+        save(
+            store,
+            "bhxh-dak-nong",
+            f"BHXH tỉnh Đắk Nông {XSS_TITLE}",
+            day,
+            dn,
+            stats=stats | {"monthly": monthly({m: n - 6 for m, n in base_months.items()})},
+            counter=50_000 + 300 * k,
+        )
         if k == 2:
             save(store, "bhxh-lao-cai", "BHXH tỉnh Lào Cai", day, _all("warn"), stats=stats)
         qt = _all("unknown") if k == 4 else _all("pass") | {"modern-media": "fail"}
-        save(store, "bhxh-quang-tri", "BHXH tỉnh Quảng Trị", day, qt, stats=stats,
-             failures=3 if k == 4 else 0, home_ok=k != 4)
+        save(
+            store,
+            "bhxh-quang-tri",
+            "BHXH tỉnh Quảng Trị",
+            day,
+            qt,
+            stats=stats,
+            failures=3 if k == 4 else 0,
+            home_ok=k != 4,
+        )
     store.close()
     return url
 

@@ -77,8 +77,12 @@ def audit_db(empty_db: str) -> str:
 
 def settings(port: int, **kw) -> EmailSettings:
     return EmailSettings(
-        smtp_host="127.0.0.1", smtp_port=port, sender="portal-lint <lint@bhxh.example.vn>",
-        recipients=["tttt@vss.example.vn", "lanhdao@vss.example.vn"], timeout=5, **kw,
+        smtp_host="127.0.0.1",
+        smtp_port=port,
+        sender="portal-lint <lint@bhxh.example.vn>",
+        recipients=["tttt@vss.example.vn", "lanhdao@vss.example.vn"],
+        timeout=5,
+        **kw,
     )
 
 
@@ -137,7 +141,9 @@ def test_no_double_send_unless_forced(smtp, result, audit_db: str) -> None:
 def test_dry_run_writes_eml_only(smtp, result, audit_db: str, tmp_path: Path) -> None:
     rec = Recorder()
     port = smtp(rec)
-    out = send_scorecard(audit_db, settings(port), result, now=NOW, dry_run=True, eml_dir=tmp_path / "eml")
+    out = send_scorecard(
+        audit_db, settings(port), result, now=NOW, dry_run=True, eml_dir=tmp_path / "eml"
+    )
     assert out.outcome == "dry-run"
     assert out.eml_path == tmp_path / "eml" / f"scorecard-{WEEK}.eml"
     assert parse(out.eml_path.read_bytes())["Subject"] == SUBJECT
@@ -173,7 +179,9 @@ def test_connection_refused_is_retried_then_fails(result, audit_db: str) -> None
     assert "ConnectionRefused" in out.error
 
 
-def test_password_only_from_environment(result, audit_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_password_only_from_environment(
+    result, audit_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("PL_TEST_SMTP_PW", raising=False)
     s = settings(free_port(), username="lint", password_env="PL_TEST_SMTP_PW")
     out = send_scorecard(audit_db, s, result, now=NOW, backoff=0.01)

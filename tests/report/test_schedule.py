@@ -74,7 +74,9 @@ def test_no_overlapping_audits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(portal_lint, "runner", fake, raising=False)
 
     results: dict[str, int | None] = {}
-    first = threading.Thread(target=lambda: results.update(a=schedule.nightly_audit_job("a.yaml", url)))
+    first = threading.Thread(
+        target=lambda: results.update(a=schedule.nightly_audit_job("a.yaml", url))
+    )
     first.start()
     assert entered.wait(5)
     results["b"] = schedule.nightly_audit_job("b.yaml", url)  # while the first still runs

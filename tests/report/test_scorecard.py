@@ -48,7 +48,13 @@ def test_ranking_change_and_unchecked(vi) -> None:
 def test_html_content_and_escaping(vi) -> None:
     html = vi.html_path.read_text(encoding="utf-8")
     assert "Bảng điểm Cổng TTĐT BHXH các tỉnh — Tuần 2026-W48" in html
-    for word in ("Đạt", "Cảnh báo", "Không đạt", "Không xác định", "không kiểm tra được".capitalize()):
+    for word in (
+        "Đạt",
+        "Cảnh báo",
+        "Không đạt",
+        "Không xác định",
+        "không kiểm tra được".capitalize(),
+    ):
         assert word in html
     # crawled site name with a script tag renders as text
     assert XSS_TITLE not in html
@@ -84,7 +90,9 @@ def test_excel_workbook(vi) -> None:
     assert summary["B2"].value == "bhxh-ha-tinh" and summary["D2"].value == 100.0
     assert summary["D5"].value == "—"  # unchecked site, no score
     findings = wb["Phát hiện"]
-    links = [c.hyperlink.target for row in findings.iter_rows(min_row=2) for c in row if c.hyperlink]
+    links = [
+        c.hyperlink.target for row in findings.iter_rows(min_row=2) for c in row if c.hyperlink
+    ]
     assert "https://example.gov.vn/post-quota" in links
     assert not any(t.startswith("javascript") for t in links)
     # the script-tag name is stored as text, not a formula
@@ -106,7 +114,9 @@ def test_english(audit_db_session: str, tmp_path: Path) -> None:
     assert load_workbook(en.xlsx_path).sheetnames[0] == "Summary"
 
 
-def test_default_week_from_as_of_and_latest(audit_db_session: str, tmp_path: Path, no_charts: None) -> None:
+def test_default_week_from_as_of_and_latest(
+    audit_db_session: str, tmp_path: Path, no_charts: None
+) -> None:
     latest = write_scorecard(audit_db_session, tmp_path / "a")
     assert latest.week == WEEK
     earlier = write_scorecard(audit_db_session, tmp_path / "b", as_of=date(2026, 11, 12))
@@ -119,8 +129,18 @@ def test_default_week_from_as_of_and_latest(audit_db_session: str, tmp_path: Pat
 def test_quota_note_absent_when_cited(tmp_path: Path, no_charts: None) -> None:
     url = f"sqlite:///{tmp_path / 'c.db'}"
     store = Store(url)
-    save(store, "bhxh-a", "BHXH tỉnh A", date(2026, 11, 24), {"post-quota": "pass"},
-         stats={"quota": 25, "quota_cited": True, "monthly": {"2026-11": {"posts": 30, "complete": True}}})
+    save(
+        store,
+        "bhxh-a",
+        "BHXH tỉnh A",
+        date(2026, 11, 24),
+        {"post-quota": "pass"},
+        stats={
+            "quota": 25,
+            "quota_cited": True,
+            "monthly": {"2026-11": {"posts": 30, "complete": True}},
+        },
+    )
     store.close()
     res = write_scorecard(url, tmp_path / "out")
     html = res.html_path.read_text(encoding="utf-8")

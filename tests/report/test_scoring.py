@@ -40,7 +40,12 @@ def test_iso_weeks() -> None:
 def test_score_formula_and_unknown_excluded() -> None:
     w = load_weights()
     # post-quota weight 3 pass, search-articles weight 2 warn, freshness 2 fail, one unknown
-    st = {"post-quota": "pass", "search-articles": "warn", "freshness": "fail", "visitor-counter": "unknown"}
+    st = {
+        "post-quota": "pass",
+        "search-articles": "warn",
+        "freshness": "fail",
+        "visitor-counter": "unknown",
+    }
     expected = 100 * (3 * 1 + 2 * 0.5 + 2 * 0) / (3 + 2 + 2)
     assert score(st, w) == round(expected, 1)
     assert score({"post-quota": "unknown", "freshness": "unknown"}, w) is None
@@ -49,7 +54,9 @@ def test_score_formula_and_unknown_excluded() -> None:
 
 def test_worst_status_per_rule() -> None:
     f = lambda r, s: SimpleNamespace(rule=r, status=s)
-    st = rule_statuses([f("a", "pass"), f("a", "fail"), f("a", "unknown"), f("b", "unknown"), f("c", "bogus")])
+    st = rule_statuses(
+        [f("a", "pass"), f("a", "fail"), f("a", "unknown"), f("b", "unknown"), f("c", "bogus")]
+    )
     assert st == {"a": "fail", "b": "unknown", "c": "unknown"}
 
 

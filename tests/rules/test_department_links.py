@@ -18,13 +18,26 @@ def _links(*hosts: str) -> list[Link]:
     return [Link(href=f"http://{h}/Pages/default.aspx", text=h, where="option") for h in hosts]
 
 
-def _check(links: list[Link], checks: list[LinkCheck] | None = None, home_ok: bool = True,
-           domains: list[str] | None = None, **params):
-    snap = Snapshot(site_id="t", base_url=BASE, started_at=datetime(2024, 6, 15, 8), home_ok=home_ok,
-                    home_url=BASE, outbound_links=links, link_checks=checks or [])
+def _check(
+    links: list[Link],
+    checks: list[LinkCheck] | None = None,
+    home_ok: bool = True,
+    domains: list[str] | None = None,
+    **params,
+):
+    snap = Snapshot(
+        site_id="t",
+        base_url=BASE,
+        started_at=datetime(2024, 6, 15, 8),
+        home_ok=home_ok,
+        home_url=BASE,
+        outbound_links=links,
+        link_checks=checks or [],
+    )
     rule = DepartmentLinks()
-    p = rule.Params(province_domains=["daknong.gov.vn"] if domains is None else domains,
-                    site_url=BASE, **params)
+    p = rule.Params(
+        province_domains=["daknong.gov.vn"] if domains is None else domains, site_url=BASE, **params
+    )
     (f,) = rule.check(snap, History(), CTX, p)
     return f
 
@@ -38,8 +51,15 @@ def test_pass_with_five_distinct_hosts() -> None:
 
 
 def test_fail_lists_hosts_and_how_many_more() -> None:
-    links = _links("stp.daknong.gov.vn", "daknong.gov.vn", "moj.gov.vn", "baohiemxahoi.gov.vn",
-                   "bhxh.daknong.gov.vn", "qlvb.bhxh.daknong.gov.vn", "daknong.gov.vn.evil.com")
+    links = _links(
+        "stp.daknong.gov.vn",
+        "daknong.gov.vn",
+        "moj.gov.vn",
+        "baohiemxahoi.gov.vn",
+        "bhxh.daknong.gov.vn",
+        "qlvb.bhxh.daknong.gov.vn",
+        "daknong.gov.vn.evil.com",
+    )
     f = _check(links)
     assert f.status == "fail"
     assert f.value["hosts"] == ["daknong.gov.vn", "stp.daknong.gov.vn"]  # own host & sub-hosts out
@@ -50,10 +70,16 @@ def test_fail_lists_hosts_and_how_many_more() -> None:
 
 def test_dead_link_turns_pass_into_warn_only() -> None:
     hosts = [f"{d}.daknong.gov.vn" for d in DEPTS[:5]]
-    checks = [LinkCheck(url="http://stp.daknong.gov.vn/Pages/default.aspx", alive=False,
-                        status=None, reason="connect_error"),
-              LinkCheck(url="http://stc.daknong.gov.vn/Pages/default.aspx", alive=True, status=200),
-              LinkCheck(url="http://syt.daknong.gov.vn/Pages/default.aspx", alive=None)]
+    checks = [
+        LinkCheck(
+            url="http://stp.daknong.gov.vn/Pages/default.aspx",
+            alive=False,
+            status=None,
+            reason="connect_error",
+        ),
+        LinkCheck(url="http://stc.daknong.gov.vn/Pages/default.aspx", alive=True, status=200),
+        LinkCheck(url="http://syt.daknong.gov.vn/Pages/default.aspx", alive=None),
+    ]
     f = _check(_links(*hosts), checks)
     assert f.status == "warn"
     assert list(f.value["dead"]) == ["stp.daknong.gov.vn"]
@@ -65,7 +91,9 @@ def test_dead_link_turns_pass_into_warn_only() -> None:
 
 
 def test_dead_links_never_make_a_fail_worse_or_better() -> None:
-    checks = [LinkCheck(url="http://stp.daknong.gov.vn/Pages/default.aspx", alive=False, status=404)]
+    checks = [
+        LinkCheck(url="http://stp.daknong.gov.vn/Pages/default.aspx", alive=False, status=404)
+    ]
     f = _check(_links("stp.daknong.gov.vn"), checks)
     assert f.status == "fail" and f.value["count"] == 1  # still counted; dead only mentioned
     assert "HTTP 404" in f.message
@@ -88,8 +116,14 @@ def test_real_links_dropdown_of_dakrlap(real_pages: Path) -> None:
     page = real_pages / "dakrlap.daknong.gov.vn" / "Pages_default_wayback_20180903114337.html"
     url = "http://dakrlap.daknong.gov.vn/Pages/default.aspx"
     links = extract_links(page.read_text(encoding="utf-8"), url)
-    snap = Snapshot(site_id="dakrlap", base_url="http://dakrlap.daknong.gov.vn/",
-                    started_at=datetime(2018, 9, 3), home_ok=True, home_url=url, outbound_links=links)
+    snap = Snapshot(
+        site_id="dakrlap",
+        base_url="http://dakrlap.daknong.gov.vn/",
+        started_at=datetime(2018, 9, 3),
+        home_ok=True,
+        home_url=url,
+        outbound_links=links,
+    )
     rule = DepartmentLinks()
     (f,) = rule.check(snap, History(), CTX, rule.Params(province_domains=["daknong.gov.vn"]))
     assert f.status == "pass"

@@ -20,8 +20,13 @@ def _form(page: str = BASE) -> FormInfo:
 
 
 def _snap(probe: SearchProbe | None, home_ok: bool = True) -> Snapshot:
-    snap = Snapshot(site_id="t", base_url=BASE, started_at=datetime(2024, 6, 15, 8), home_ok=home_ok,
-                    home_url=BASE)
+    snap = Snapshot(
+        site_id="t",
+        base_url=BASE,
+        started_at=datetime(2024, 6, 15, 8),
+        home_ok=home_ok,
+        home_url=BASE,
+    )
     if probe is not None:
         snap.search_probes[probe.kind] = probe
     return snap
@@ -36,9 +41,16 @@ def _run(snap: Snapshot):
 
 
 def test_pass_when_article_found() -> None:
-    probe = SearchProbe(kind="articles", form=_form(), query=TITLE, expected_url=ART,
-                        result_url=BASE + "tim-kiem?kwd=x", result_status=200, matched=True,
-                        result_count=3)
+    probe = SearchProbe(
+        kind="articles",
+        form=_form(),
+        query=TITLE,
+        expected_url=ART,
+        result_url=BASE + "tim-kiem?kwd=x",
+        result_status=200,
+        matched=True,
+        result_count=3,
+    )
     f = _run(_snap(probe))
     assert f.status == "pass"
     assert f.value["result_count"] == 3 and f.value["form_page"] == BASE
@@ -54,9 +66,16 @@ def test_fail_when_no_search_form_anywhere() -> None:
 
 
 def test_fail_when_article_not_in_results_names_the_title() -> None:
-    probe = SearchProbe(kind="articles", form=_form(), query=TITLE, expected_url=ART,
-                        result_url=BASE + "tim-kiem?kwd=x", result_status=200, matched=False,
-                        result_count=7)
+    probe = SearchProbe(
+        kind="articles",
+        form=_form(),
+        query=TITLE,
+        expected_url=ART,
+        result_url=BASE + "tim-kiem?kwd=x",
+        result_status=200,
+        matched=False,
+        result_count=7,
+    )
     f = _run(_snap(probe))
     assert f.status == "fail"
     assert f"không trả về bài viết có tiêu đề '{TITLE}'" in f.message
@@ -67,17 +86,30 @@ def test_fail_when_article_not_in_results_names_the_title() -> None:
 
 @pytest.mark.parametrize("status", [500, 502, 503])
 def test_fail_on_server_error_even_if_not_judged(status: int) -> None:
-    probe = SearchProbe(kind="articles", form=_form(), query=TITLE, expected_url=ART,
-                        result_url=BASE + "tim-kiem?kwd=x", result_status=status, matched=None,
-                        reason=f"http-{status}")
+    probe = SearchProbe(
+        kind="articles",
+        form=_form(),
+        query=TITLE,
+        expected_url=ART,
+        result_url=BASE + "tim-kiem?kwd=x",
+        result_status=status,
+        matched=None,
+        reason=f"http-{status}",
+    )
     f = _run(_snap(probe))
     assert f.status == "fail"
     assert f"HTTP {status}" in f.message
 
 
 def test_4xx_without_verdict_is_not_a_fail() -> None:
-    probe = SearchProbe(kind="articles", form=_form(), query=TITLE, result_status=404,
-                        matched=None, reason="fetch-failed: http 404")
+    probe = SearchProbe(
+        kind="articles",
+        form=_form(),
+        query=TITLE,
+        result_status=404,
+        matched=None,
+        reason="fetch-failed: http 404",
+    )
     assert _run(_snap(probe)).status == "unknown"
 
 
@@ -121,9 +153,16 @@ def test_crawler_shape_no_form_with_matched_false() -> None:
 
 
 def test_fail_on_4xx_judged_broken_names_status() -> None:
-    probe = SearchProbe(kind="articles", form=_form(), query=TITLE, expected_url=ART,
-                        result_url=BASE + "tim-kiem?kwd=x", result_status=404, matched=False,
-                        reason="search returned HTTP 404")
+    probe = SearchProbe(
+        kind="articles",
+        form=_form(),
+        query=TITLE,
+        expected_url=ART,
+        result_url=BASE + "tim-kiem?kwd=x",
+        result_status=404,
+        matched=False,
+        reason="search returned HTTP 404",
+    )
     f = _run(_snap(probe))
     assert f.status == "fail" and "HTTP 404" in f.message
 

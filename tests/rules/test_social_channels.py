@@ -18,8 +18,14 @@ VSS = Link(href="https://play.google.com/store/apps/details?id=com.bhxhapp", tex
 
 
 def _check(links: list[Link], home_ok: bool = True, home_url: str = BASE):
-    snap = Snapshot(site_id="t", base_url=BASE, started_at=datetime(2024, 6, 15, 8), home_ok=home_ok,
-                    home_url=home_url, outbound_links=links)
+    snap = Snapshot(
+        site_id="t",
+        base_url=BASE,
+        started_at=datetime(2024, 6, 15, 8),
+        home_ok=home_ok,
+        home_url=home_url,
+        outbound_links=links,
+    )
     rule = SocialChannels()
     (f,) = rule.check(snap, History(), CTX, rule.Params())
     return f
@@ -39,12 +45,14 @@ def test_warn_names_what_is_missing() -> None:
 
 
 def test_fail_with_share_buttons_only() -> None:
-    links = [Link(href="https://www.facebook.com/sharer/sharer.php?u=https://bhxh-tinh.test/a"),
-             Link(href="https://www.facebook.com/plugins/like.php?href=x"),
-             Link(href="https://www.facebook.com/dialog/share?app_id=1"),
-             Link(href="https://sp.zalo.me/share_inline?url=x"),
-             Link(href="https://zalo.me/share?u=x"),
-             Link(href="https://www.facebook.com/")]
+    links = [
+        Link(href="https://www.facebook.com/sharer/sharer.php?u=https://bhxh-tinh.test/a"),
+        Link(href="https://www.facebook.com/plugins/like.php?href=x"),
+        Link(href="https://www.facebook.com/dialog/share?app_id=1"),
+        Link(href="https://sp.zalo.me/share_inline?url=x"),
+        Link(href="https://zalo.me/share?u=x"),
+        Link(href="https://www.facebook.com/"),
+    ]
     f = _check(links)
     assert f.status == "fail"
     assert f.value == {"fanpage": [], "vssid": []}
@@ -61,7 +69,10 @@ def test_unknown_when_home_not_fetched() -> None:
         ("https://m.facebook.com/profile.php?id=100064", True),
         ("https://fb.com/bhxhdaknong", True),
         ("https://zalo.me/1234567890123", True),
-        ("https://web.archive.org/web/2023/https://www.facebook.com/bhxhtinh", False),  # unwrapped by caller
+        (
+            "https://web.archive.org/web/2023/https://www.facebook.com/bhxhtinh",
+            False,
+        ),  # unwrapped by caller
         ("https://www.facebook.com/share.php?u=x", False),
         ("https://developers.facebook.com/docs", False),
         ("https://bhxh-tinh.test/facebook", False),
@@ -93,7 +104,11 @@ def test_archived_links_are_unwrapped() -> None:
 
 def test_real_bhxh_page(real_pages: Path) -> None:
     """The real BHXH Việt Nam page links its fanpage and a "Tải ứng dụng VSSID" page."""
-    page = real_pages / "baohiemxahoi.gov.vn" / "tintuc_linh-vuc-bao-hiem-y-te_CateID169_ItemID26712.html"
+    page = (
+        real_pages
+        / "baohiemxahoi.gov.vn"
+        / "tintuc_linh-vuc-bao-hiem-y-te_CateID169_ItemID26712.html"
+    )
     url = "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-y-te.aspx?CateID=169&ItemID=26712"
     links = extract_links(page.read_text(encoding="utf-8"), url)
     f = _check(links, home_url=url)

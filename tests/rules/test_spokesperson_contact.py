@@ -15,17 +15,30 @@ CTX = RunContext(as_of=date(2024, 6, 15))
 
 # The values served on the real spokesperson page sotttt.hanoi.gov.vn/thong-tin-nguoi-phat-ngon
 # (see shared/real-pages/SOURCE.txt), including the trailing dot after the e-mail.
-REAL = dict(name="Đồng chí Nguyễn Việt Hùng",
-            title="Phó Giám đốc phụ trách Sở Thông tin và Truyền thông thành phố Hà Nội",
-            phone="0243.512.3536", email="nguyenviethung_sotttt@hanoi.gov.vn.")
+REAL = dict(
+    name="Đồng chí Nguyễn Việt Hùng",
+    title="Phó Giám đốc phụ trách Sở Thông tin và Truyền thông thành phố Hà Nội",
+    phone="0243.512.3536",
+    email="nguyenviethung_sotttt@hanoi.gov.vn.",
+)
 
 
-def _check(info: ContactInfo | None, checked: list[str] | None = None, home_ok: bool = True,
-           fetch_log: list[FetchRecord] | None = None):
-    snap = Snapshot(site_id="t", base_url=BASE, started_at=datetime(2024, 6, 15, 8), home_ok=home_ok,
-                    home_url=BASE, spokesperson=info,
-                    spokesperson_pages_checked=[BASE, PAGE] if checked is None else checked,
-                    fetch_log=fetch_log or [])
+def _check(
+    info: ContactInfo | None,
+    checked: list[str] | None = None,
+    home_ok: bool = True,
+    fetch_log: list[FetchRecord] | None = None,
+):
+    snap = Snapshot(
+        site_id="t",
+        base_url=BASE,
+        started_at=datetime(2024, 6, 15, 8),
+        home_ok=home_ok,
+        home_url=BASE,
+        spokesperson=info,
+        spokesperson_pages_checked=[BASE, PAGE] if checked is None else checked,
+        fetch_log=fetch_log or [],
+    )
     rule = SpokespersonContact()
     (f,) = rule.check(snap, History(), CTX, rule.Params())
     return f
@@ -93,12 +106,21 @@ def test_unknown_when_spokesperson_page_failed_to_load() -> None:
 @pytest.mark.parametrize(
     ("raw", "ok"),
     [
-        ("0243.512.3536", True), ("(0263) 3 543 123", True), ("+84 912 345 678", True),
-        ("0243.512.3536 (máy lẻ 12)", True), ("ĐT: 04.3512.3536 - DĐ: 0912.345.678", True),
-        ("1900 9068", True), ("0243.512.3536 - 0912.345.678", True), ("0243.512.3536 (12)", True),
+        ("0243.512.3536", True),
+        ("(0263) 3 543 123", True),
+        ("+84 912 345 678", True),
+        ("0243.512.3536 (máy lẻ 12)", True),
+        ("ĐT: 04.3512.3536 - DĐ: 0912.345.678", True),
+        ("1900 9068", True),
+        ("0243.512.3536 - 0912.345.678", True),
+        ("0243.512.3536 (12)", True),
         ("0217.3850.123", True),  # any 02x area code: structure only, no stale area-code table
-        ("84 912 345 678", True), ("+1 415 555 0100", False),
-        ("04.3512.3536", False), ("0243.512", False), ("0123.456.7890", False), ("abc", False),
+        ("84 912 345 678", True),
+        ("+1 415 555 0100", False),
+        ("04.3512.3536", False),
+        ("0243.512", False),
+        ("0123.456.7890", False),
+        ("abc", False),
     ],
 )
 def test_phone_ok(raw: str, ok: bool) -> None:
@@ -108,8 +130,11 @@ def test_phone_ok(raw: str, ok: bool) -> None:
 @pytest.mark.parametrize(
     ("raw", "ok"),
     [
-        ("nguyenviethung_sotttt@hanoi.gov.vn.", True), ("mailto:bhxh@daknong.vss.gov.vn", True),
-        ("bhxh[at]daknong.vss.gov.vn", True), ("a@b", False), ("@vss.gov.vn", False),
+        ("nguyenviethung_sotttt@hanoi.gov.vn.", True),
+        ("mailto:bhxh@daknong.vss.gov.vn", True),
+        ("bhxh[at]daknong.vss.gov.vn", True),
+        ("a@b", False),
+        ("@vss.gov.vn", False),
         ("bhxh@@vss.gov.vn", False),
     ],
 )

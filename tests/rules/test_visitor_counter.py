@@ -15,13 +15,27 @@ CTX = RunContext(as_of=date(2024, 6, 15))
 
 
 def _r(value: int | None, minutes: float = 0, label: str = "Tổng lượt truy cập") -> CounterReading:
-    return CounterReading(at=T0 + timedelta(minutes=minutes), value=value, source_url=BASE, label=label)
+    return CounterReading(
+        at=T0 + timedelta(minutes=minutes), value=value, source_url=BASE, label=label
+    )
 
 
-def _check(run: list[CounterReading], hist: list[CounterReading] | None = None,
-           found: bool | None = True, home_ok: bool = True, **params):
-    snap = Snapshot(site_id="t", base_url=BASE, started_at=T0, home_ok=home_ok, home_url=BASE,
-                    counter_readings=run, counter_found=found)
+def _check(
+    run: list[CounterReading],
+    hist: list[CounterReading] | None = None,
+    found: bool | None = True,
+    home_ok: bool = True,
+    **params,
+):
+    snap = Snapshot(
+        site_id="t",
+        base_url=BASE,
+        started_at=T0,
+        home_ok=home_ok,
+        home_url=BASE,
+        counter_readings=run,
+        counter_found=found,
+    )
     rule = VisitorCounter()
     (f,) = rule.check(snap, History(counter_readings=hist or []), CTX, rule.Params(**params))
     return f
@@ -70,7 +84,10 @@ def test_old_decrease_outside_history_window_is_ignored() -> None:
 
 def test_different_counters_are_not_compared() -> None:
     hist = [_r(5000, -3 * 24 * 60, label="Tổng")]
-    assert _check([_r(100, label="Lượt truy cập"), _r(101, 1, label="Lượt truy cập")], hist).status == "pass"
+    assert (
+        _check([_r(100, label="Lượt truy cập"), _r(101, 1, label="Lượt truy cập")], hist).status
+        == "pass"
+    )
 
 
 def test_warn_when_equal_in_run_without_history() -> None:
@@ -117,7 +134,9 @@ def test_single_reading_this_run_compared_with_last_audit() -> None:
 
 def test_history_copy_of_this_run_and_naive_times_are_handled() -> None:
     run = [_r(10), _r(10, 1)]
-    naive = [CounterReading(at=(T0 - timedelta(hours=2)).replace(tzinfo=None), value=10, source_url=BASE)]
+    naive = [
+        CounterReading(at=(T0 - timedelta(hours=2)).replace(tzinfo=None), value=10, source_url=BASE)
+    ]
     f = _check(run, naive + run)  # store already saved this run's readings
     assert f.status == "warn"
     assert f.value["history"] == [[(T0 - timedelta(hours=2)).isoformat(), 10]]

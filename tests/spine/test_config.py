@@ -37,8 +37,16 @@ def test_documented_shape_loads() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "field"),
     [
-        (GOOD.replace("    province_domains", "    provnce_domains"), 8, "sites[0].provnce_domains"),
-        (GOOD.replace("url: https://hatinh.baohiemxahoi.gov.vn/", "url: hatinh"), 7, "sites[0].url"),
+        (
+            GOOD.replace("    province_domains", "    provnce_domains"),
+            8,
+            "sites[0].provnce_domains",
+        ),
+        (
+            GOOD.replace("url: https://hatinh.baohiemxahoi.gov.vn/", "url: hatinh"),
+            7,
+            "sites[0].url",
+        ),
         (GOOD.replace("id: bhxh-ha-tinh", "id: BHXH Hà Tĩnh"), 5, "sites[0].id"),
         (GOOD.replace("[hatinh.gov.vn]", "[hatinh]"), 8, "sites[0].province_domains"),
         (GOOD + "  - id: bhxh-ha-tinh\n    url: https://x.vn/\n", 12, "sites[1].id"),

@@ -80,7 +80,9 @@ def test_crashing_rule_becomes_unknown_and_run_goes_on(fake_registry: None) -> N
 def test_disabled_rule_is_skipped(fake_registry: None) -> None:
     cfg = parse_config(CFG, "s.yaml")
     snap = Snapshot("b", "https://b.example.vn/", datetime(2026, 11, 1))
-    assert run_rules(snap, History(), RunContext(date(2026, 11, 1)), cfg.sites[1], pack(), cfg) == []
+    assert (
+        run_rules(snap, History(), RunContext(date(2026, 11, 1)), cfg.sites[1], pack(), cfg) == []
+    )
 
 
 def test_select_and_ignore_validate_ids() -> None:

@@ -22,17 +22,50 @@ def snap_with(articles: list[Article], at: datetime) -> Snapshot:
 
 def save(store: Store, snap: Snapshot, findings: list[Finding], as_of: date) -> int:
     return store.save_run(
-        site_id="s1", site_name="BHXH tỉnh Thử", site_url="https://s1.example.vn/", snap=snap,
-        findings=findings, ctx=RunContext(as_of), stats={"complete_since": "2026-06-01"}, requests=5, cached=0,
+        site_id="s1",
+        site_name="BHXH tỉnh Thử",
+        site_url="https://s1.example.vn/",
+        snap=snap,
+        findings=findings,
+        ctx=RunContext(as_of),
+        stats={"complete_since": "2026-06-01"},
+        requests=5,
+        cached=0,
     )
 
 
 def test_fresh_database_is_migrated_and_history_accumulates(tmp_path: Path) -> None:
     store = Store(f"sqlite:///{tmp_path / 'a.db'}")
-    a1 = Article("https://s1.example.vn/a1", "Bài 1", datetime(2026, 10, 2), body_text="x", word_count=1, content_hash="h1")
-    save(store, snap_with([a1], datetime(2026, 11, 1, 1, 30)), [Finding("freshness", "pass", "ok")], date(2026, 11, 1))
-    a1b = Article("https://s1.example.vn/a1", "Bài 1 (sửa)", datetime(2026, 10, 2), body_text="y", word_count=2, content_hash="h2")
-    a2 = Article("https://s1.example.vn/a2", "Bài 2", datetime(2026, 11, 1), body_text="z", word_count=3, content_hash="h3")
+    a1 = Article(
+        "https://s1.example.vn/a1",
+        "Bài 1",
+        datetime(2026, 10, 2),
+        body_text="x",
+        word_count=1,
+        content_hash="h1",
+    )
+    save(
+        store,
+        snap_with([a1], datetime(2026, 11, 1, 1, 30)),
+        [Finding("freshness", "pass", "ok")],
+        date(2026, 11, 1),
+    )
+    a1b = Article(
+        "https://s1.example.vn/a1",
+        "Bài 1 (sửa)",
+        datetime(2026, 10, 2),
+        body_text="y",
+        word_count=2,
+        content_hash="h2",
+    )
+    a2 = Article(
+        "https://s1.example.vn/a2",
+        "Bài 2",
+        datetime(2026, 11, 1),
+        body_text="z",
+        word_count=3,
+        content_hash="h3",
+    )
     save(store, snap_with([a1b, a2], datetime(2026, 11, 2, 1, 30)), [], date(2026, 11, 2))
     with store.session() as s:
         rows = {r.url: r for r in s.scalars(select(ArticleRow))}
@@ -49,10 +82,20 @@ def test_fresh_database_is_migrated_and_history_accumulates(tmp_path: Path) -> N
 
 def test_a_run_that_dies_half_way_leaves_previous_results_intact(tmp_path: Path) -> None:
     store = Store(f"sqlite:///{tmp_path / 'b.db'}")
-    save(store, snap_with([], datetime(2026, 11, 1)), [Finding("freshness", "pass", "ok")], date(2026, 11, 1))
+    save(
+        store,
+        snap_with([], datetime(2026, 11, 1)),
+        [Finding("freshness", "pass", "ok")],
+        date(2026, 11, 1),
+    )
     bad = Finding("freshness", "fail", "x", value={"unserialisable": object()})
     with pytest.raises(Exception):
-        save(store, snap_with([Article("https://s1.example.vn/n", "n", None)], datetime(2026, 11, 2)), [bad], date(2026, 11, 2))
+        save(
+            store,
+            snap_with([Article("https://s1.example.vn/n", "n", None)], datetime(2026, 11, 2)),
+            [bad],
+            date(2026, 11, 2),
+        )
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(RunRow)) == 1
         assert s.scalar(select(func.count()).select_from(FindingRow)) == 1
