@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# ../shared beside the checkout (as in CI); PORTAL_LINT_SHARED points elsewhere.
+SHARED = Path(os.environ.get("PORTAL_LINT_SHARED", REPO.parent / "shared"))
 
 
 @pytest.fixture(scope="session")
