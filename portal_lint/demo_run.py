@@ -72,7 +72,8 @@ def audit_farm(
     finally:
         store.close()
     truths = {s.id: running.ground_truth(s.id) for s in cfg.sites}
-    conf = compare([(r.site.id, r.findings, r.snapshot) for r in results], truths)
+    reposts = {r.site.id: (r.stats or {}).get("reposts", {}) for r in results}
+    conf = compare([(r.site.id, r.findings, r.snapshot) for r in results], truths, reposts)
     return results, conf
 
 

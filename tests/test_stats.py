@@ -210,3 +210,38 @@ def test_monthly_stats_new_repost_bhyt_complete():
     }
     assert list(monthly_stats([], [], None, AS_OF))[-1] == "2026-08"
     assert len(monthly_stats([], [], None, AS_OF)) == 12
+
+
+def test_template_wording_with_other_titles_is_not_a_repost() -> None:
+    from portal_lint.snapshot import Article
+    from portal_lint.stats import find_reposts
+
+    template = (
+        "Thực hiện kế hoạch công tác năm, Bảo hiểm xã hội tỉnh đã tổ chức nhiều hoạt động tuyên truyền "
+        "chính sách bảo hiểm xã hội, bảo hiểm y tế đến người lao động và người dân trên địa bàn. "
+        "Qua đó góp phần nâng cao nhận thức của người dân về quyền lợi khi tham gia bảo hiểm. "
+    ) * 3
+    mine = Article(
+        "https://a.vn/1",
+        "Hội nghị đối thoại với doanh nghiệp tại huyện Cẩm Xuyên",
+        body_text=template + "Hội nghị có 120 doanh nghiệp tham dự.",
+        fetched=True,
+    )
+    refs = {
+        "https://b.vn/9": (
+            "Tập huấn nghiệp vụ thu cho đại lý tại thị xã Kỳ Anh",
+            template + "Lớp tập huấn có 80 học viên.",
+        )
+    }
+    assert find_reposts([mine], refs) == {}
+    # the same story under (almost) the same title is a re-post
+    refs2 = {
+        "https://b.vn/9": (
+            "Hội nghị đối thoại với doanh nghiệp tại huyện Cẩm Xuyên năm 2026",
+            mine.body_text,
+        )
+    }
+    assert "https://a.vn/1" in find_reposts([mine], refs2)
+    # a verbatim copy is a re-post whatever its title
+    refs3 = {"https://b.vn/9": ("Tin khác hẳn", mine.body_text)}
+    assert "https://a.vn/1" in find_reposts([mine], refs3)

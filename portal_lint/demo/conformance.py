@@ -58,8 +58,11 @@ def classify(expected: str, got: str | None) -> str:
 
 
 def compare(
-    results: list[tuple[str, list[Finding], Snapshot | None]], truths: dict[str, dict[str, Any]]
+    results: list[tuple[str, list[Finding], Snapshot | None]],
+    truths: dict[str, dict[str, Any]],
+    reposts: dict[str, dict[str, str]] | None = None,
 ) -> Conformance:
+    """`reposts`: site -> {url: reason} as flagged by the audit (optional)."""
     conf = Conformance()
     for site_id, findings, snap in results:
         truth = truths[site_id]
@@ -74,6 +77,10 @@ def compare(
                 conf.mismatches.append((site_id, rule, expected, got.get(rule, "—")))
         if snap is not None:
             conf.extraction[site_id] = extraction_accuracy(snap, truth)
+            if reposts is not None:
+                conf.extraction[site_id].update(
+                    repost_accuracy(snap, truth, reposts.get(site_id, {}))
+                )
     return conf
 
 
@@ -141,6 +148,32 @@ def extraction_accuracy(snap: Snapshot, truth: dict[str, Any]) -> dict[str, Any]
     }
 
 
+def repost_accuracy(
+    snap: Snapshot, truth: dict[str, Any], flagged: dict[str, str]
+) -> dict[str, int]:
+    """Re-posts (đăng lại) flagged by the audit vs the generator's, over the crawled articles."""
+    truth_by_url = {canonicalize(a["url"]): a for a in truth.get("articles", [])}
+    flagged_urls = {canonicalize(u) for u in flagged}
+    tp = fp = fn = 0
+    for art in snap.articles:
+        if not art.fetched:
+            continue
+        t = truth_by_url.get(canonicalize(art.url))
+        if t is None:
+            continue
+        is_flagged = canonicalize(art.url) in flagged_urls
+        tp += bool(t.get("repost")) and is_flagged
+        fp += (not t.get("repost")) and is_flagged
+        fn += bool(t.get("repost")) and not is_flagged
+    return {"reposts_true": tp, "reposts_false": fp, "reposts_missed": fn}
+
+
+def _reposts(x: dict[str, Any]) -> str:
+    if "reposts_true" not in x:
+        return "—"
+    return f"{x['reposts_true']}/{x['reposts_false']}/{x['reposts_missed']}"
+
+
 def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:5.1f}%" if b else "   — "
 
@@ -166,7 +199,10 @@ def render(conf: Conformance) -> str:
         lines += [f"  {s:<18} {r:<22} {e} → {g}" for s, r, e, g in conf.mismatches]
     if conf.extraction:
         lines += ["", "Extraction accuracy (articles in the crawl window)", ""]
-        h2 = f"{'site':<18}{'found':>14}{'dates':>16}{'categories':>16}{'months exact':>14}{'extra':>7}"
+        h2 = (
+            f"{'site':<18}{'found':>14}{'dates':>16}{'categories':>16}{'months exact':>14}{'extra':>7}"
+            f"{'re-posts found/false/missed':>30}"
+        )
         lines += [h2, "-" * len(h2)]
         tot = defaultdict(int)
         for site, x in conf.extraction.items():
@@ -179,13 +215,17 @@ def render(conf: Conformance) -> str:
                 "months",
                 "months_exact",
                 "extra_articles",
+                "reposts_true",
+                "reposts_false",
+                "reposts_missed",
             ):
-                tot[k] += x[k]
+                tot[k] += x.get(k, 0)
             lines.append(
                 f"{site:<18}{x['articles_found']:>6}/{x['articles_expected']:<7}"
                 f"{_pct(x['dates_correct'], x['articles_found']):>16}"
                 f"{_pct(x['categories_correct'], x['categories_judged']):>16}"
                 f"{x['months_exact']:>8}/{x['months']:<5}{x['extra_articles']:>7}"
+                f"{_reposts(x):>30}"
             )
         lines.append("-" * len(h2))
         lines.append(
@@ -193,5 +233,6 @@ def render(conf: Conformance) -> str:
             f"{_pct(tot['dates_correct'], tot['articles_found']):>16}"
             f"{_pct(tot['categories_correct'], tot['categories_judged']):>16}"
             f"{tot['months_exact']:>8}/{tot['months']:<5}{tot['extra_articles']:>7}"
+            f"{_reposts(tot):>30}"
         )
     return "\n".join(lines)

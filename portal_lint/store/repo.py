@@ -258,13 +258,15 @@ class Store:
                 )
             return run.id
 
-    def reference_texts(self, exclude_site: str, limit: int = 5000) -> dict[str, str]:
-        """Bodies of other sites' recent articles, for re-post (đăng lại) detection."""
+    def reference_texts(self, exclude_site: str, limit: int = 5000) -> dict[str, tuple[str, str]]:
+        """(title, body) of other sites' recent articles, for re-post (đăng lại) detection."""
         with self.session() as s:
             rows = s.execute(
-                select(ArticleRow.url, ArticleRow.data)
+                select(ArticleRow.url, ArticleRow.title, ArticleRow.data)
                 .where(ArticleRow.site_id != exclude_site)
                 .order_by(ArticleRow.published.desc())
                 .limit(limit)
             ).all()
-        return {url: (data or {}).get("body_text", "") for url, data in rows if data}
+        return {
+            url: (title, (data or {}).get("body_text", "")) for url, title, data in rows if data
+        }
