@@ -134,3 +134,40 @@ def test_unknown_site_and_bad_rule_ids_are_usage_errors(tmp_path: Path) -> None:
         ],
     )
     assert res.exit_code == 2 and "post-qouta" in res.output
+
+
+def test_check_a_bare_url_without_config(site: MiniSite, tmp_path: Path) -> None:
+    res = CliRunner().invoke(
+        main,
+        [
+            "check",
+            site.url,
+            "--format",
+            "json",
+            "--config",
+            str(tmp_path / "absent.yaml"),
+            "--db",
+            f"sqlite:///{tmp_path / 'pl.db'}",
+            "--cache-dir",
+            str(tmp_path / "c"),
+            "--as-of",
+            "2026-11-20",
+            "--select",
+            "freshness,search-articles",
+        ],
+        catch_exceptions=False,
+    )
+    assert res.exit_code in (0, 1), res.output
+    out = json.loads(res.stdout)
+    assert out["url"] == site.url and out["site"] == "127-0-0-1"
+    assert sorted(f["rule"] for f in out["findings"]) == ["freshness", "search-articles"]
+    # the mini site's search answers but lists nothing: a real failure, with evidence
+    search = next(f for f in out["findings"] if f["rule"] == "search-articles")
+    assert search["status"] == "fail" and search["evidence"]
+
+
+def test_english_output(site: MiniSite, tmp_path: Path) -> None:
+    cfg = write_config(tmp_path, site.url)
+    res = run_check("thu-nghiem", tmp_path, "--lang", "en", "--select", "freshness", config=cfg)
+    msg = json.loads(res.stdout)["findings"][0]["message"]
+    assert "day" in msg and "ngày" not in msg, msg

@@ -136,3 +136,28 @@ def test_second_fetch_revalidates_with_etag(tmp_path: Path) -> None:
     assert route.calls[1].request.headers.get("if-none-match") == '"v1"'
     assert res2.record.outcome == "not_modified"
     assert f2.cache_answers == 1
+
+
+@respx.mock
+def test_link_check_reports_alive_dead_and_unreachable() -> None:
+    respx.get("https://stttt.hatinh.gov.vn/").respond(200, text="ok")
+    respx.get("https://syte.hatinh.gov.vn/").respond(404)
+    respx.get("https://ubnd.hatinh.gov.vn/").mock(side_effect=httpx.ConnectError("no route"))
+
+    async def go():
+        async with Fetcher(settings(), {"bhxh.example.vn"}) as f:
+            return [
+                await f.check_link(u)
+                for u in (
+                    "https://stttt.hatinh.gov.vn/",
+                    "https://syte.hatinh.gov.vn/",
+                    "https://ubnd.hatinh.gov.vn/",
+                )
+            ], f
+
+    (alive, dead, unreachable), f = asyncio.run(go())
+    assert (alive.alive, alive.status) == (True, 200)
+    assert (dead.alive, dead.status) == (False, 404)
+    assert unreachable.alive is False and unreachable.status is None
+    assert "ConnectError" in unreachable.reason
+    assert [r.purpose for r in f.log] == ["link-check"] * 3
