@@ -151,6 +151,15 @@ async def audit_site(
                 clock=clock,
                 known_articles=known,
                 history_complete_since=history.complete_since,
+                on_articles=(
+                    (
+                        lambda batch: store.checkpoint_articles(
+                            site.id, site.name, site.url, batch, clock()
+                        )
+                    )
+                    if save
+                    else None
+                ),
             )
             snap = await crawler.crawl()
             result.requests, result.cached = fetcher.network_requests, fetcher.cache_answers

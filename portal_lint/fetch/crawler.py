@@ -86,7 +86,7 @@ def _article_from_json(data: dict[str, Any]) -> Article | None:
             source_line=data.get("source_line"),
             content_hash=data.get("content_hash", ""),
             aliases=list(data.get("aliases") or []),
-            fetched=True,
+            fetched=bool(data.get("fetched", True)),
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -103,6 +103,8 @@ def _is_home_seed(url: str, label: str, site_url: str) -> bool:
         return True
     return x_article._is_home_url(url)
 
+
+ARTICLE_BATCH = 20  # articles stored per checkpoint during a crawl
 
 # Words of menu labels that name news categories (folded: no diacritics).
 _CATEGORY_WORDS = (
@@ -135,8 +137,13 @@ class Crawler(ProbesMixin):
         clock: Clock,
         known_articles: dict[str, dict[str, Any]] | None = None,
         history_complete_since: date | None = None,
+        on_articles: Callable[[list[Article]], None] | None = None,
     ) -> None:
         self.site = site
+        # Called with batches of newly extracted articles while the crawl goes on, so that
+        # an audit killed half-way leaves them stored and the next run need not fetch them.
+        self.on_articles = on_articles
+        self._unsaved: list[Article] = []
         self.settings = settings
         self.f = fetcher
         self.as_of = as_of
@@ -409,6 +416,11 @@ class Crawler(ProbesMixin):
             return None
         return max(per_listing_cov) if per_listing_cov else None
 
+    def _flush_articles(self) -> None:
+        batch, self._unsaved = self._unsaved, []
+        if batch and self.on_articles is not None:
+            self.on_articles(batch)
+
     def _fetch_failed(self, url: str) -> bool:
         """Did the last fetch of `url` fail for a reason that hides content (not a 404)?"""
         for rec in reversed(self.f.log):
@@ -445,7 +457,7 @@ class Crawler(ProbesMixin):
             if cand.published and cand.published.date() > self.as_of:
                 continue  # --as-of replay: the future does not exist yet
             stored = self.known.get(cand.url)
-            if stored is not None:
+            if stored is not None and stored.get("fetched", True):
                 art = _article_from_json(stored)
                 if art is not None:
                     if cand.listed_under and not art.category_label:
@@ -509,8 +521,12 @@ class Crawler(ProbesMixin):
             if art.published and art.published.date() > self.as_of:
                 return
             by_url.setdefault(art.url, art)
+            self._unsaved.append(art)
+            if len(self._unsaved) >= ARTICLE_BATCH:
+                self._flush_articles()
 
         await asyncio.gather(*(one(c) for c in todo))
+        self._flush_articles()
         # Same content under two URLs (print view, tracking params the canonicaliser missed).
         for url, art in sorted(by_url.items()):
             key = art.content_hash

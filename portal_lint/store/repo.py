@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from portal_lint.snapshot import (
+    Article,
     CounterReading,
     Finding,
     History,
@@ -212,25 +213,7 @@ class Store:
             s.add(run)
             s.flush()
 
-            existing = {
-                a.url: a for a in s.scalars(select(ArticleRow).where(ArticleRow.site_id == site_id))
-            }
-            for art in snap.articles:
-                if not art.fetched and art.url in existing:
-                    existing[art.url].last_seen = now
-                    continue
-                row = existing.get(art.url)
-                if row is None:
-                    row = ArticleRow(site_id=site_id, url=art.url, first_seen=now)
-                    s.add(row)
-                    existing[art.url] = row
-                row.title = art.title[:2000]
-                row.published = art.published
-                row.category_label = art.category_label
-                row.word_count = art.word_count
-                row.content_hash = art.content_hash
-                row.last_seen = now
-                row.data = to_jsonable(art)
+            self._upsert_articles(s, site_id, snap.articles, now)
 
             for r in snap.counter_readings:
                 s.add(
@@ -257,6 +240,56 @@ class Store:
                     )
                 )
             return run.id
+
+    @staticmethod
+    def _ensure_site(s: Session, site_id: str, name: str, url: str, now: datetime) -> None:
+        if s.get(SiteRow, site_id) is None:
+            s.add(SiteRow(id=site_id, name=name, url=url, updated_at=now))
+            s.flush()
+
+    @staticmethod
+    def _upsert_articles(s: Session, site_id: str, articles: list[Article], now: datetime) -> None:
+        """Upsert by URL. A listing-only sighting (fetched=False) never overwrites an
+        article whose page was read; it only refreshes last_seen."""
+        urls = [a.url for a in articles]
+        existing: dict[str, ArticleRow] = {}
+        for chunk in range(0, len(urls), 500):
+            existing.update(
+                (a.url, a)
+                for a in s.scalars(
+                    select(ArticleRow).where(
+                        ArticleRow.site_id == site_id, ArticleRow.url.in_(urls[chunk : chunk + 500])
+                    )
+                )
+            )
+        for art in articles:
+            row = existing.get(art.url)
+            if row is not None and not art.fetched and (row.data or {}).get("fetched", True):
+                row.last_seen = now
+                continue
+            if row is None:
+                row = ArticleRow(site_id=site_id, url=art.url, first_seen=now)
+                s.add(row)
+                existing[art.url] = row
+            row.title = art.title[:2000]
+            row.published = art.published
+            row.category_label = art.category_label
+            row.word_count = art.word_count
+            row.content_hash = art.content_hash
+            row.last_seen = now
+            row.data = to_jsonable(art)
+
+    def checkpoint_articles(
+        self, site_id: str, site_name: str, site_url: str, articles: list[Article], now: datetime
+    ) -> None:
+        """Store articles extracted so far, in a short transaction of their own.
+
+        Articles are observations, not verdicts: keeping those of a run that dies later
+        changes no stored result, and the next run need not fetch them again (resume).
+        """
+        with self.session() as s:
+            self._ensure_site(s, site_id, site_name, site_url, now)
+            self._upsert_articles(s, site_id, articles, now)
 
     def reference_texts(self, exclude_site: str, limit: int = 5000) -> dict[str, tuple[str, str]]:
         """(title, body) of other sites' recent articles, for re-post (đăng lại) detection."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,39 @@ def test_english_output(site: MiniSite, tmp_path: Path) -> None:
     res = run_check("thu-nghiem", tmp_path, "--lang", "en", "--select", "freshness", config=cfg)
     msg = json.loads(res.stdout)["findings"][0]["message"]
     assert "day" in msg and "ngày" not in msg, msg
+
+
+def test_audit_killed_before_saving_keeps_old_results_and_next_run_resumes(
+    site: MiniSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles are checkpointed during the crawl; the run and its findings are written in one
+    transaction at the end. Dying in between loses no result and wastes no fetched article."""
+    import asyncio
+
+    from sqlalchemy import func, select
+
+    from portal_lint.config import load_config
+    from portal_lint.runner import audit_site
+    from portal_lint.snapshot import RunContext
+    from portal_lint.store.models import ArticleRow, RunRow
+    from portal_lint.store.repo import Store
+
+    cfg = load_config(write_config(tmp_path, site.url))
+    db = f"sqlite:///{tmp_path / 'k.db'}"
+    ctx = RunContext(date.fromisoformat("2026-11-20"))
+
+    def killed(*_a: object, **_k: object) -> int:
+        raise KeyboardInterrupt("killed")
+
+    monkeypatch.setattr(Store, "save_run", killed)
+    with pytest.raises(KeyboardInterrupt):
+        asyncio.run(audit_site(cfg.sites[0], cfg, Store(db), ctx, cache_dir=tmp_path / "c"))
+    monkeypatch.undo()
+    with Store(db).session() as s:
+        assert s.scalar(select(func.count()).select_from(RunRow)) == 0  # no half-written run
+        assert s.scalar(select(func.count()).select_from(ArticleRow)) == 30  # checkpointed
+    article_hits = sum(n for p, n in site.hits.items() if p.startswith("/tin-tuc/bai-"))
+    res = asyncio.run(audit_site(cfg.sites[0], cfg, Store(db), ctx, cache_dir=tmp_path / "c"))
+    assert res.error is None and res.run_id is not None
+    assert sum(n for p, n in site.hits.items() if p.startswith("/tin-tuc/bai-")) == article_hits
+    assert len(res.snapshot.articles) == 30
