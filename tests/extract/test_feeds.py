@@ -108,3 +108,30 @@ def test_parse_sitemap_refuses_broken_and_hostile_xml() -> None:
     <urlset><url><loc>&x;</loc></url></urlset>"""
     assert parse_sitemap(xxe, "https://x/") is None
     assert parse_sitemap(b"\x1f\x8b not really gzip", "https://x/") is None
+
+
+def _lol_doc(root: bytes) -> bytes:
+    ents = b'<!ENTITY l0 "lol">' + b"".join(
+        b'<!ENTITY l%d "%s">' % (i, b"".join(b"&l%d;" % (i - 1) for _ in range(10)))
+        for i in range(1, 10)
+    )
+    return b'<?xml version="1.0"?><!DOCTYPE r [' + ents + b"]>" + root
+
+
+def test_hostile_feeds_expand_nothing() -> None:
+    """Billion laughs and external entities: parsed without expansion, never read from disk."""
+    bomb = _lol_doc(
+        b'<rss version="2.0"><channel><item><title>&l9;</title><link>http://a.vn/x</link></item></channel></rss>'
+    )
+    items = parse_feed(bomb, "http://a.vn/feed")
+    assert items is None or all(len(i.title) < 10_000 for i in items)
+    xxe = (
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<rss version="2.0"><channel><item><title>&x;</title><link>http://a.vn/y</link></item></channel></rss>'
+    )
+    items = parse_feed(xxe, "http://a.vn/feed")
+    assert items is None or all("root:" not in i.title for i in items)
+    assert (
+        parse_sitemap(_lol_doc(b"<urlset><url><loc>&l9;</loc></url></urlset>"), "http://a.vn/s.xml")
+        is None
+    )
