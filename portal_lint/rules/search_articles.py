@@ -162,16 +162,13 @@ def judge_search(rule: Rule, snap: Snapshot, kind: str) -> Finding:
             if probe.result_count
             else ""
         )
-        subject = (
-            f"{noun_vi} có tiêu đề '{query}'" if kind == "articles" else f"{noun_vi} '{query}'"
-        )
         return rule.finding(
             "fail",
-            f"Chức năng tìm kiếm không trả về {subject} dù {noun_vi} này đang đăng trên Cổng"
-            f"{count}. "
+            f"Tìm cụm từ '{query}' nhưng chức năng tìm kiếm không trả về {noun_vi} chứa cụm từ này "
+            f"dù {noun_vi} đang đăng trên Cổng ({probe.expected_url}){count}. "
             f"Kiểm tra lại chức năng {feat_vi}.",
-            f"The search did not return the {noun_en} '{query}' although it is published on the "
-            f"site. Check the {feat_en}.",
+            f"Searching for '{query}' did not return the {noun_en} containing it although it is "
+            f"published on the site ({probe.expected_url}). Check the {feat_en}.",
             evidence,
             value,
         )

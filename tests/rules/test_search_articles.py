@@ -78,7 +78,7 @@ def test_fail_when_article_not_in_results_names_the_title() -> None:
     )
     f = _run(_snap(probe))
     assert f.status == "fail"
-    assert f"không trả về bài viết có tiêu đề '{TITLE}'" in f.message
+    assert f"Tìm cụm từ '{TITLE}'" in f.message and ART in f.message
     assert "7 kết quả" in f.message
     assert f.evidence == [BASE, BASE + "tim-kiem?kwd=x", ART]
     assert f.value["matched"] is False

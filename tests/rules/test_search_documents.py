@@ -75,7 +75,7 @@ def test_fail_not_matched_names_document() -> None:
         )
     )
     assert f.status == "fail"
-    assert "không trả về văn bản '2474/QĐ-BHXH'" in f.message
+    assert "Tìm cụm từ '2474/QĐ-BHXH'" in f.message and "không trả về văn bản" in f.message
     assert DOC in f.evidence
 
 
