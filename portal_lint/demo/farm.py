@@ -39,12 +39,14 @@ from portal_lint.demo.model import (
     ground_truth,
 )
 from portal_lint.demo.themes import THEMES, Req, Resp, Theme
+from portal_lint.demo.themes_holdout import HOLDOUT_THEMES, SERVER_HEADERS
 
 __all__ = [
     "SiteSpec",
     "Defects",
     "Fault",
     "default_specs",
+    "holdout_specs",
     "bench_specs",
     "build_farm",
     "Farm",
@@ -163,6 +165,71 @@ def default_specs() -> list[SiteSpec]:
     ]
 
 
+def holdout_specs() -> list[SiteSpec]:
+    """Four portals in CMS styles the extractors were never tuned on (themes_holdout.py),
+    each with its own defect mix; Khánh Hòa (Drupal) is fully compliant."""
+    return [
+        SiteSpec(
+            "bhxh-binh-dinh",
+            "BHXH tỉnh Bình Định",
+            "Bình Định",
+            "binhdinh.gov.vn",
+            "egov-aspx",
+            seed=71,
+            defects=Defects(
+                short_months=(1,),
+                misfiled_share=0.12,
+                counter="frozen",
+                search_documents="broken-empty",
+                feed="missing",
+                sitemap="missing",
+            ),
+        ),
+        SiteSpec(
+            "bhxh-thai-binh",
+            "BHXH tỉnh Thái Bình",
+            "Thái Bình",
+            "thaibinh.gov.vn",
+            "joomla",
+            seed=72,
+            defects=Defects(
+                thin_share=0.25,
+                deficient_share=0.15,
+                spokesperson_missing=("email",),
+                department_links=4,
+                vssid=False,
+                search_articles="broken-500",
+            ),
+        ),
+        SiteSpec(
+            "bhxh-khanh-hoa",
+            "BHXH tỉnh Khánh Hòa",
+            "Khánh Hòa",
+            "khanhhoa.gov.vn",
+            "drupal",
+            seed=73,
+            defects=Defects(),
+        ),
+        SiteSpec(
+            "bhxh-yen-bai",
+            "BHXH tỉnh Yên Bái",
+            "Yên Bái",
+            "yenbai.gov.vn",
+            "vn-vendor",
+            seed=74,
+            nfd=True,
+            defects=Defects(
+                stale_days=9,
+                modern_media=False,
+                campaign_posts=1,
+                search_documents="absent",
+                fanpage=False,
+                sitemap="missing",
+            ),
+        ),
+    ]
+
+
 PROVINCES = (
     "An Giang",
     "Bà Rịa - Vũng Tàu",
@@ -270,7 +337,8 @@ class Farm:
         self.sites: dict[str, _Site] = {}
         for s in specs:
             data = generate_site(s, as_of)
-            self.sites[s.site_id] = _Site(s, data, THEMES[s.cms](data))
+            theme = THEMES.get(s.cms) or HOLDOUT_THEMES[s.cms]
+            self.sites[s.site_id] = _Site(s, data, theme(data))
 
     @property
     def site_ids(self) -> list[str]:
@@ -531,6 +599,7 @@ class RunningFarm:
                 "liferay6": "Apache-Coyote/1.1",
                 "wordpress": "nginx",
                 "modern": "nginx",
+                **SERVER_HEADERS,
             }[running.farm.sites[sid].spec.cms]
             sys_version = ""
             protocol_version = "HTTP/1.1"
