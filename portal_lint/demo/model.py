@@ -307,7 +307,12 @@ def generate_site(spec: SiteSpec, as_of: date) -> SiteData:
             text = C.compose(
                 crng, cat, C.Slots("Hà Nội", t.year, t.month, 10), allow_vssid_title=d.vssid
             )
-            text.title = text.title.replace("tỉnh Hà Nội", "thành phố Hà Nội")
+            # Hà Nội is a city: the central story says so everywhere, identically on every site.
+            city = "thành phố Hà Nội"
+            text.title = text.title.replace("tỉnh Hà Nội", city)
+            text.sapo = text.sapo.replace("tỉnh Hà Nội", city)
+            text.paragraphs = [p.replace("tỉnh Hà Nội", city) for p in text.paragraphs]
+            text.captions = [c.replace("tỉnh Hà Nội", city) for c in text.captions]
             author, source = None, crng.choice(C.REPOST_SOURCES)
         else:
             text = C.compose(rng, cat, slots, allow_vssid_title=d.vssid)
