@@ -101,6 +101,13 @@ _AUTHOR_LABEL_RE = re.compile(
     r"phóng viên|pv|ctv|author|by)\s*[:：]\s*(.+)$",
     re.IGNORECASE,
 )
+# Byline labels CMS templates print without a colon ("Viết bởi X" in Joomla, "Tác giả X"
+# in Drupal's inline field label): stripped only from a byline element, never from text.
+_BYLINE_LABEL_RE = re.compile(
+    r"^(?:viết bởi|đăng bởi|được viết bởi|tác giả|người viết|bút danh|written by|posted by|by)"
+    r"\s*[:：]?\s+(.+)$",
+    re.IGNORECASE,
+)
 _CAPTION_RE = re.compile(
     r"^\(?\s*(?:ảnh|hình|hình ảnh|photo)\s*(?:minh họa|minh hoạ)?\s*[:：]?", re.IGNORECASE
 )
@@ -307,6 +314,75 @@ def _is_related_marker(text: str) -> bool:
     return len(f) <= 40 and any(f == m or f.startswith(m + " ") for m in _RELATED_MARKERS)
 
 
+# --------------------------------------------------------------------------- microdata / fields
+_MICRODATA_ARTICLE_RE = re.compile(
+    r"(?:schema\.org/|schema:)(?:News|Report|Analysis|Blog|Tech)?(?:Article|Posting)\b",
+    re.IGNORECASE,
+)
+
+
+def _microdata_article(tree: LexborHTMLParser) -> bool:
+    """The page declares itself one article in microdata or RDFa (Joomla's
+    itemtype="https://schema.org/Article", Drupal's typeof="schema:Article") or marks one
+    itemprop="articleBody". Listing entries (itemprop="blogPost", many BlogPostings) do
+    not count: only a single declared article does."""
+    if tree.body is None:
+        return False
+    if len(tree.body.css('[itemprop="articleBody"]')) == 1:
+        return True
+    typed = [
+        n
+        for n in tree.body.css("[itemtype], [typeof]")
+        if _MICRODATA_ARTICLE_RE.search(f"{_attr(n, 'itemtype')} {_attr(n, 'typeof')}")
+        and "blogpost" not in _attr(n, "itemprop").lower()
+    ]
+    return len(typed) == 1
+
+
+# Labels of the structured credit fields CMSs print beside the text (Drupal "field__label",
+# <dt>/<th> rows, "<strong>Nguồn:</strong> …"), folded, mapped to what they hold.
+_FIELD_LABELS = {
+    "nguon": "source",
+    "nguon tin": "source",
+    "nguon bai": "source",
+    "nguon bai viet": "source",
+    "tac gia": "author",
+    "nguoi viet": "author",
+    "but danh": "author",
+    "phong vien": "author",
+}
+
+
+def _labelled_fields(tree: LexborHTMLParser) -> dict[str, str]:
+    """Values of label/value credit fields: a short leaf element whose whole text is a known
+    label ("Nguồn", "Tác giả:") followed by its value (the next sibling element or text)."""
+    out: dict[str, str] = {}
+    if tree.body is None:
+        return out
+    for node in tree.body.css("dt, th, td, div, span, label, strong, b, em"):
+        if has_desc(node, "div, p, li, td, dd"):
+            continue
+        label = node_text(node).rstrip(" :：")
+        key = _FIELD_LABELS.get(fold(label))
+        if key is None or key in out or _hidden(node):
+            continue
+        parts: list[str] = []
+        sib = node.next
+        while sib is not None and sum(map(len, parts)) < 200:
+            if sib.is_element_node and sib.tag in _BLOCK_TAGS and parts:
+                break
+            text = node_text(sib) if sib.is_element_node else normalize_text(sib.text_content or "")
+            if text:
+                parts.append(text)
+            if sib.is_element_node and sib.tag in _BLOCK_TAGS:
+                break
+            sib = sib.next
+        value = normalize_text(" ".join(parts)).lstrip(" :：-–").strip()
+        if 2 <= len(value) <= 150:
+            out[key] = value
+    return out
+
+
 # --------------------------------------------------------------------------- breadcrumb
 _CRUMB_SEP_RE = re.compile(r"\s*(?:>>|»|›|>|→|/|\|)\s*")
 
@@ -479,6 +555,8 @@ def extract_article(html: str, url: str) -> Article | None:
             canonical_url = cand
 
     breadcrumb = _breadcrumb(tree)
+    microdata_article = _microdata_article(tree)
+    fields = _labelled_fields(tree)
     active_menu = _active_menu_label(tree)
     rel_category = _rel_category_label(tree)
 
@@ -529,6 +607,7 @@ def extract_article(html: str, url: str) -> Article | None:
         int(bool(ld_article))
         + int(og_type == "article")
         + int(_meta(tree, "article:published_time") is not None)
+        + int(microdata_article)
     )
     link_ratio = _link_text_len(body) / max(1, len(node_text(body)))
     if wc < 10 or link_ratio > 0.5 or (wc < 40 and not signals):
@@ -537,7 +616,8 @@ def extract_article(html: str, url: str) -> Article | None:
         return None
     if _count_item_links(body) >= 5 and link_ratio > 0.25:
         return None
-    # A category page: its heading is the category name itself.
+    # A category page: its heading is the category name itself. (Joomla and Drupal end
+    # an article's breadcrumb with its title too; their microdata/RDFa is a signal.)
     if breadcrumb and _same_text(breadcrumb[-1], title) and not signals and wc < 300:
         return None
     # A heading that no page metadata confirms over a short text is a home-page box
@@ -570,8 +650,25 @@ def extract_article(html: str, url: str) -> Article | None:
 
     # Credits often sit just after the text block (<div class=body>…</div><p>Nguồn: …</p>).
     trailing = _trailing_lines(body)
-    author = _find_author(ld_article, tree, body_root, body, lines + trailing)
+    field_author = _clean_author(fields["author"]) if "author" in fields else None
+    author = field_author or _find_author(ld_article, tree, body_root, body, lines + trailing)
     source_line = _find_source(lines) or _find_source(trailing)
+    if source_line is None and "source" in fields:
+        source_line = f"Nguồn: {fields['source']}"
+
+    # The body text holds the lead and the editor's text, not the image captions the
+    # editor typed under pictures; the word count is the text alone (no lead, captions or
+    # the author/source lines that close it), which is what "thin" is judged on.
+    captions = {fold(i.caption) for i in images if i.caption}
+    if captions:
+        kept = [ln for ln in lines if fold(ln) not in captions]
+        if kept:
+            lines = kept
+            body_text = "\n".join(lines)
+    counted = [ln for ln in lines if not (sapo and _same_text(ln, sapo))]
+    while counted and _is_credit_line(counted[-1], author):
+        counted.pop()
+    wc = word_count("\n".join(counted))
 
     return Article(
         url=canonical_url,
@@ -881,7 +978,7 @@ def _looks_like_name(text: str) -> bool:
 
 def _clean_author(text: str) -> str | None:
     text = normalize_text(text).strip(" .-–—()[]")
-    m = _AUTHOR_LABEL_RE.match(text)
+    m = _AUTHOR_LABEL_RE.match(text) or _BYLINE_LABEL_RE.match(text)
     if m:
         text = m.group(1).strip(" .")
     return text if text and _looks_like_name(text) else None
@@ -961,11 +1058,29 @@ def _trailing_lines(body: LexborNode, max_lines: int = 4) -> list[str]:
     return out
 
 
+# "(Theo baohiemxahoi.gov.vn)": the bracketed re-post credit; brackets required, since
+# sentences open with "Theo đó, …" too.
+_THEO_SOURCE_RE = re.compile(r"^\(\s*theo\s+([^()]{2,120}?)\s*\)\.?$", re.IGNORECASE)
+
+
+def _is_credit_line(line: str, author: str | None) -> bool:
+    """A closing line that credits the post (the author's name, "Nguồn: …", "(Theo …)")."""
+    if author and _same_text(line.strip(" .()"), author):
+        return True
+    return bool(
+        len(line) <= 150
+        and (_SOURCE_RE.match(line) or _THEO_SOURCE_RE.match(line) or _AUTHOR_LABEL_RE.match(line))
+    )
+
+
 def _find_source(lines: list[str]) -> str | None:
     for line in reversed(lines[-8:]):
         m = _SOURCE_RE.match(line)
         if m:
             return normalize_text(line.strip("()"))
+        m = _THEO_SOURCE_RE.match(line)
+        if m:
+            return f"Nguồn: {normalize_text(m.group(1))}"
     return None
 
 
@@ -1067,6 +1182,13 @@ def _images(region: LexborNode, url: str) -> list[Image]:
 
 
 def _caption(img: LexborNode) -> str | None:
+    # Caption scripts (Joomla's JCaption on img.caption, lightbox plugins) write the caption
+    # into an attribute of the <img> and build the visible caption in the browser.
+    attr_caption = normalize_text(_attr(img, "data-caption"))
+    if not attr_caption and "caption" in _attr(img, "class").lower().split():
+        attr_caption = normalize_text(_attr(img, "title"))
+    if attr_caption:
+        return attr_caption
     # <figure><img><figcaption>
     cur = img.parent
     for _ in range(4):

@@ -32,11 +32,24 @@ class ListingItem:
 
 
 @dataclass
+class PostBack:
+    """A pager link that only a form post follows (ASP.NET WebForms `__doPostBack`): POST
+    `fields` (the form's hidden state plus __EVENTTARGET/__EVENTARGUMENT) to `action`."""
+
+    action: str
+    fields: dict[str, str] = field(default_factory=dict)
+    page: int | None = None  # the page number the link shows, when it shows one
+    label: str = ""
+
+
+@dataclass
 class Listing:
     items: list[ListingItem] = field(default_factory=list)
     next_pages: list[str] = field(default_factory=list)
     category_label: str | None = None
     is_listing: bool = False
+    # Forward pages reached only by posting the page's form, nearest first.
+    postbacks: list[PostBack] = field(default_factory=list)
 
 
 # Containers whose links are navigation, not items.
@@ -133,6 +146,15 @@ def _in_nav(node: LexborNode, cache: dict[int, bool]) -> bool:
                 return True
         cur = cur.parent
     return False
+
+
+def strong_article_url(url: str) -> bool:
+    """The URL carries a post id parameter, a "chi-tiet" segment, a date path or another
+    pattern stronger than a long slug: a long-slug category page ("/guong-dien-hinh-tien-
+    tien.htm") matches the slug patterns too, these rarely."""
+    if not url or _FILE_RE.search(url):
+        return False
+    return any(p.search(url) for p in _ARTICLE_URL_RES if p not in _WEAK_ARTICLE_URL_RES)
 
 
 def looks_like_article_url(url: str) -> bool:
@@ -347,6 +369,105 @@ def _page_number_of(url: str) -> int | None:
     return max(params.values()) if params else None
 
 
+def _current_page(tree: LexborHTMLParser, url: str) -> int:
+    """The page number of this listing page (URL or canonical parameter, else the pager's
+    highlighted number), 1 when nothing says."""
+    current = _page_params(url)
+    canonical = tree.css_first('link[rel="canonical"]')
+    if canonical is not None and _attr(canonical, "href"):
+        for k, v in _page_params(canonicalize(_attr(canonical, "href"), url)).items():
+            current.setdefault(k, v)
+    if current:
+        return max(current.values()) or 1
+    for node in tree.body.css('[class*="current"], [class*="active"], [class*="selected"]'):
+        text = node_text(node)
+        if text.isdigit() and len(text) <= 4 and _in_pager(node):
+            return int(text)
+    # The current page is the one number of the pager that is not a link.
+    for node in tree.body.css("span, strong, b, em, li, td"):
+        text = node_text(node)
+        if (
+            text.isdigit()
+            and len(text) <= 4
+            and node.css_first("a") is None
+            and not _inside_link(node)
+            and _in_pager(node)
+        ):
+            return int(text)
+    return 1
+
+
+def _inside_link(node: LexborNode) -> bool:
+    cur = node.parent
+    for _ in range(4):
+        if cur is None:
+            return False
+        if cur.tag == "a":
+            return True
+        cur = cur.parent
+    return False
+
+
+# __doPostBack('ctl00$…$lnkPage','') and WebForm_DoPostBackWithOptions(new
+# WebForm_PostBackOptions("ctl00$…", "", …)): the two ways WebForms links post back.
+_POSTBACK_RE = re.compile(
+    r"""(?:__doPostBack|WebForm_PostBackOptions)\(\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]*)['"]"""
+)
+_FORM_TEXT_TYPES = frozenset({"", "hidden", "text", "search"})
+
+
+def _form_fields(form: LexborNode) -> dict[str, str]:
+    """What a browser sends for a form when no button is pressed: hidden and text inputs
+    (ASP.NET's __VIEWSTATE, __EVENTVALIDATION and the like)."""
+    out: dict[str, str] = {}
+    for inp in form.css("input[name]"):
+        kind = _attr(inp, "type").lower()
+        if kind in _FORM_TEXT_TYPES:
+            out[_attr(inp, "name")] = _attr(inp, "value")
+    return out
+
+
+def _postbacks(tree: LexborHTMLParser, url: str, cur: int) -> list[PostBack]:
+    """Forward pager links that post the page's form back (nearest page first)."""
+    found: list[tuple[int, int, PostBack]] = []
+    seen: set[tuple[str, str]] = set()
+    post_forms = [f for f in tree.body.css("form") if _attr(f, "method").lower() == "post"]
+    for a in tree.body.css("a"):
+        m = _POSTBACK_RE.search(f"{_attr(a, 'href')} {_attr(a, 'onclick')}")
+        if m is None or (m.group(1), m.group(2)) in seen:
+            continue
+        text = node_text(a) or normalize_text(_attr(a, "title"))
+        label = fold(text).strip(" »›>→«‹<←") or fold(text)
+        if text.isdigit() and len(text) <= 4:
+            n, rank = int(text), 0
+            if n <= cur:
+                continue
+        elif _NEXT_TEXT_RE.match(label) or label in ("»", "›", ">>", ">"):
+            # "»" is "last page" on some pagers: a numbered link wins over it.
+            n, rank = cur + 1, 1
+        else:
+            continue
+        if not (_in_pager(a) or text.isdigit() or _NEXT_TEXT_RE.match(label)):
+            continue
+        form = a.parent
+        while form is not None and form.tag != "form":
+            form = form.parent
+        if form is None:
+            if len(post_forms) != 1:
+                continue
+            form = post_forms[0]
+        action = canonicalize(_attr(form, "action") or url, url)
+        if not same_site(action, url):
+            continue
+        fields = _form_fields(form)
+        fields["__EVENTTARGET"] = m.group(1)
+        fields["__EVENTARGUMENT"] = m.group(2)
+        seen.add((m.group(1), m.group(2)))
+        found.append((n, rank, PostBack(action, fields, n if rank == 0 else None, text)))
+    found.sort(key=lambda t: (t[0], t[1]))
+    return [pb for _, _, pb in found]
+
+
 def _next_pages(tree: LexborHTMLParser, url: str) -> list[str]:
     current = _page_params(url)
     canonical = tree.css_first('link[rel="canonical"]')
@@ -378,7 +499,8 @@ def _next_pages(tree: LexborHTMLParser, url: str) -> list[str]:
         if absolute in seen or absolute == page_url or not same_site(absolute, url):
             continue
         text = node_text(a) or normalize_text(_attr(a, "title"))
-        label = fold(text)
+        # "Trang sau »", "Tiếp >", "» Xem thêm": the arrows decorate the words.
+        label = fold(text).strip(" »›>→«‹<←") or fold(text)
         params = _page_params(absolute)
         num = max(params.values()) if params else None
         if text.isdigit() and len(text) <= 4:
@@ -389,6 +511,8 @@ def _next_pages(tree: LexborHTMLParser, url: str) -> list[str]:
                 found.append((n, absolute))
             continue
         if _NEXT_TEXT_RE.match(label) or label in ("»", "›", ">>", ">"):
+            if num is None and looks_like_article_url(absolute):
+                continue  # a "read more" button on a teaser, not the next page
             if num is None or num > cur:
                 seen.add(absolute)
                 found.append((num or cur + 1, absolute))
@@ -464,11 +588,13 @@ def extract_listing(html: str, url: str) -> Listing:
     crumbs = _breadcrumb(tree)
     labels = [b for b in crumbs if fold(b) not in ("trang chu", "home", "trang nhat")]
     category = labels[-1] if labels else None
+    next_pages = _next_pages(tree, url)
     return Listing(
         items=items,
-        next_pages=_next_pages(tree, url),
+        next_pages=next_pages,
         category_label=category,
         is_listing=is_listing,
+        postbacks=[] if next_pages else _postbacks(tree, url, _current_page(tree, url)),
     )
 
 
@@ -522,7 +648,11 @@ def find_nav_links(html: str, url: str) -> list[tuple[str, str]]:
         if not label or len(label) > 80 or label.isdigit():
             continue
         if looks_like_article_url(absolute) and not sitemap_page:
-            continue
+            # A menu entry with a label-length text and only a long slug is a category
+            # ("Gương điển hình tiên tiến" → /guong-dien-hinh-tien-tien.htm); walking it
+            # costs one page if it turns out to be a post.
+            if strong_article_url(absolute) or len(label.split()) > 6:
+                continue
         if sitemap_page or _nav_container(a):
             if _hidden(a) and not _nav_container(a):
                 continue

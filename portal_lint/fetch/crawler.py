@@ -168,9 +168,20 @@ class Crawler(ProbesMixin):
             return False
         return True
 
-    async def _page(self, url: str, purpose: str, *, cache: bool = True) -> _Page | None:
+    async def _page(
+        self,
+        url: str,
+        purpose: str,
+        *,
+        cache: bool = True,
+        form: dict[str, str] | None = None,
+    ) -> _Page | None:
+        """GET `url`, or POST `form` to it (a postback: never cached)."""
         self.pages_fetched += 1
-        res = await self.f.get(url, purpose=purpose, cache=cache)
+        if form is not None:
+            res = await self.f.get(url, purpose=purpose, method="POST", data=form, cache=False)
+        else:
+            res = await self.f.get(url, purpose=purpose, cache=cache)
         if not res.ok:
             return None
         ctype = (res.content_type or "").lower()
@@ -341,6 +352,11 @@ class Crawler(ProbesMixin):
             if seed_url in visited:
                 continue
             url: str | None = seed_url
+            # The next page when only a form post reaches it (ASP.NET __doPostBack): the
+            # POST carries the current page's own view state, so each page leads to the next.
+            postback: x_listing.PostBack | None = None
+            page_no = 1
+            seen_items: set[str] = set()
             # The home page (and its blog pagination) lists every category: its menu label
             # "Trang chủ" is no category, and taking it would hide the real one.
             label = "" if _is_home_seed(seed_url, seed_label, self.site.url) else seed_label
@@ -348,9 +364,12 @@ class Crawler(ProbesMixin):
             reached_end = False
             is_listing = False
             depth = 0
-            while url and url not in visited and self._budget_left():
-                visited.add(url)
-                page = await self._page(url, "listing")
+            while url and (postback is not None or url not in visited) and self._budget_left():
+                if postback is None:
+                    visited.add(url)
+                    page = await self._page(url, "listing")
+                else:
+                    page = await self._page(url, "listing", form=postback.fields)
                 depth += 1
                 if page is None:
                     if (
@@ -394,9 +413,26 @@ class Crawler(ProbesMixin):
                     oldest = self.history_complete_since
                     reached_end = True
                     break
+                page_items = {canonicalize(it.url) for it in lst.items}
+                if postback is not None and page_items <= seen_items:
+                    # The post brought back a page already read (stale view state, a
+                    # pager that ignores the event): the listing ends here for us.
+                    url = None
+                    reached_end = True
+                    break
+                seen_items |= page_items
                 nexts = [canonicalize(n) for n in lst.next_pages if same_site(n, self.site.url)]
                 nexts = [n for n in nexts if n not in visited]
-                url = nexts[0] if nexts else None
+                url, postback = (nexts[0] if nexts else None), None
+                if url is None:
+                    # The nearest page beyond the one we asked for (the pager's own idea
+                    # of the current page may be unreadable).
+                    pb = next(
+                        (p for p in lst.postbacks if p.page is None or p.page > page_no), None
+                    )
+                    if pb is not None:
+                        url, postback = pb.action, pb
+                        page_no = pb.page or page_no + 1
                 if url is None:
                     reached_end = True  # last page of this listing
                 if depth > 200:

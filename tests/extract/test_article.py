@@ -291,3 +291,99 @@ def test_source_line_printed_after_the_text_block(after: str) -> None:
     assert art.source_line == "Nguồn: Tạp chí Bảo hiểm xã hội"
     art2 = extract_article(page("", main.replace(after, "")), "https://x.gov.vn/tin/chi-tiet/1517")
     assert art2 is not None and art2.source_line is None
+
+
+# --------------------------------------------------------------------------- holdout idioms
+_PARA = (
+    "Chiều 18/11/2026, tại hội trường UBND huyện, BHXH huyện đã phối hợp với các đại lý thu "
+    "tổ chức hội nghị đối thoại với người dân về chính sách BHXH tự nguyện và BHYT hộ gia đình, "
+    "giải đáp trực tiếp 27 câu hỏi về mức đóng, mức hỗ trợ và quyền lợi khi tham gia."
+)
+
+
+def _cms_page(
+    body: str,
+    title: str = "Đối thoại chính sách BHXH tự nguyện với người dân huyện Kiến Xương",
+    crumb_title: bool = True,
+) -> str:
+    crumb = f"<li><span>{title}</span></li>" if crumb_title else ""
+    return (
+        f"<html><head><title>{title} - BHXH tỉnh</title></head><body>"
+        '<ul class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc">Tin tức</a></li>'
+        f"{crumb}</ul>{body}"
+        '<div class="right-col"><h3>Liên kết website</h3><ul><li><a href="https://a.gov.vn">Sở Y tế</a></li></ul></div>'
+        "</body></html>"
+    )
+
+
+def test_single_paragraph_post_with_its_title_as_last_crumb_is_an_article() -> None:
+    """Joomla-like: one paragraph, the breadcrumb ends with the post's own title, the page
+    says it is an Article only in microdata. That is a post, not a category page."""
+    html = _cms_page(
+        '<div class="item-page" itemscope itemtype="https://schema.org/Article">'
+        '<h2 itemprop="headline">Đối thoại chính sách BHXH tự nguyện với người dân huyện Kiến Xương</h2>'
+        '<dl class="article-info"><dd class="createdby" itemprop="author">Viết bởi <span itemprop="name">Minh Châu</span></dd>'
+        '<dd><time datetime="2026-11-18T08:34:00+07:00">Ngày đăng: 18 Tháng 11 2026</time></dd></dl>'
+        f'<div itemprop="articleBody"><p>{_PARA}</p>'
+        '<p><img src="/images/2026/hoi-nghi.jpg" class="caption" title="Quang cảnh hội nghị đối thoại" width="600" height="400" alt="" /></p>'
+        "</div></div>"
+    )
+    art = extract_article(html, "https://bhxh.example.vn/index.php/tin-tuc/tin-bhxh/1612-doi-thoai")
+    assert art is not None
+    assert art.published == datetime(2026, 11, 18, 8, 34)
+    assert art.author == "Minh Châu"  # "Viết bởi" is the template's label
+    assert [i.caption for i in art.images] == ["Quang cảnh hội nghị đối thoại"]
+
+
+def test_category_page_heading_equal_to_last_crumb_is_still_rejected() -> None:
+    html = _cms_page(
+        f"<h1>Tin BHXH</h1><div class='intro'><p>{_PARA}</p></div>",
+        title="Tin BHXH",
+    )
+    assert extract_article(html, "https://bhxh.example.vn/index.php/tin-tuc/tin-bhxh") is None
+
+
+def test_labelled_source_and_author_fields_are_read() -> None:
+    """Drupal-like fields: the label in one element, the value in the next."""
+    html = _cms_page(
+        '<article class="node"><h1>Đối thoại chính sách BHXH tự nguyện với người dân huyện Kiến Xương</h1>'
+        '<div class="meta">18/11/2026 08:30</div>'
+        f'<div class="field field--name-body"><p>{_PARA}</p><p>{_PARA}</p></div>'
+        '<div class="field field--name-field-tac-gia"><div class="field__label">Tác giả</div><div class="field__item">Hải Yến</div></div>'
+        '<div class="field field--name-field-nguon"><div class="field__label">Nguồn</div><div class="field__item">Tạp chí Bảo hiểm xã hội</div></div>'
+        "</article>",
+        crumb_title=False,
+    )
+    art = extract_article(html, "https://bhxh.example.vn/tin-tuc/2026/11/doi-thoai-chinh-sach")
+    assert art is not None
+    assert art.author == "Hải Yến"
+    assert art.source_line == "Nguồn: Tạp chí Bảo hiểm xã hội"
+
+
+def test_bracketed_theo_credit_is_the_source() -> None:
+    html = _cms_page(
+        '<div class="chi-tiet"><h1>Đối thoại chính sách BHXH tự nguyện với người dân huyện Kiến Xương</h1>'
+        '<div class="ngay">18/11/2026</div><div class="noi-dung">'
+        f'<p>{_PARA}</p><p>{_PARA}</p><p style="text-align: right;">(Theo baohiemxahoi.gov.vn)</p></div></div>',
+        crumb_title=False,
+    )
+    art = extract_article(html, "https://bhxh.example.vn/tin/doi-thoai-a1.html")
+    assert art is not None
+    assert art.source_line == "Nguồn: baohiemxahoi.gov.vn"
+
+
+def test_word_count_leaves_out_lead_captions_and_credits() -> None:
+    html = _cms_page(
+        '<div class="chi-tiet"><h1>Đối thoại chính sách BHXH tự nguyện với người dân huyện Kiến Xương</h1>'
+        '<div class="ngay">18/11/2026</div><div class="noi-dung">'
+        "<p><strong>BHXH huyện Kiến Xương vừa tổ chức hội nghị đối thoại chính sách với hơn 300 người dân.</strong></p>"
+        f'<p>{_PARA}</p><p style="text-align:center"><img src="/up/a.jpg" /></p>'
+        '<p style="text-align:center"><em>Các đại biểu dự hội nghị đối thoại tại hội trường UBND huyện</em></p>'
+        f'<p>{_PARA}</p><p style="text-align: right;"><b>Minh Châu</b></p></div></div>',
+        crumb_title=False,
+    )
+    art = extract_article(html, "https://bhxh.example.vn/tin/doi-thoai-a2.html")
+    assert art is not None
+    assert art.sapo and art.sapo.startswith("BHXH huyện Kiến Xương")
+    assert art.images[0].caption and "Các đại biểu" not in art.body_text
+    assert art.word_count == 2 * len(_PARA.split())

@@ -311,3 +311,75 @@ def test_date_inside_the_title_is_not_the_item_date() -> None:
     assert got["tap-huan-nghiep-vu-cho-dai-ly-thu-1184.html"].published == datetime(
         2026, 5, 20, 8, 30
     )
+
+
+# --------------------------------------------------------------------------- holdout idioms
+def test_next_link_with_arrow_and_p_parameter_is_followed() -> None:
+    """ "Trang sau »" to ?p=2 (no page numbers): the arrow decorates the words, and the short
+    `p` parameter is a page number here, not a WordPress post id."""
+    items = "".join(
+        f'<div class="tin"><h3><a href="/chinh-sach/bai-viet-so-{i}-ve-bhxh-tu-nguyen-a{900 + i}.html">'
+        f"Bài viết số {i} về chính sách BHXH tự nguyện năm 2026</a></h3>"
+        f'<div class="ngay">Thứ hai, ngày {i + 1} tháng 11 năm 2026</div></div>'
+        for i in range(6)
+    )
+    html = (
+        f'<html><body><div class="ds">{items}</div>'
+        '<div class="nav-trang"><a href="/chinh-sach.htm?p=1">« Trang trước</a> | '
+        '<a href="/chinh-sach.htm?p=3">Trang sau »</a></div></body></html>'
+    )
+    lst = extract_listing(html, "https://bhxh.example.vn/chinh-sach.htm?p=2")
+    assert lst.is_listing
+    assert lst.next_pages == ["https://bhxh.example.vn/chinh-sach.htm?p=3"]
+
+
+def test_read_more_button_is_not_a_next_page() -> None:
+    items = "".join(
+        f'<div class="item"><h2><a href="/tin-tuc/tin-bhxh/{700 + i}-hoi-nghi-tong-ket-cong-tac-thu-nam-{i}">'
+        f"Hội nghị tổng kết công tác thu BHXH năm {2020 + i}</a></h2>"
+        f'<a class="btn" href="/tin-tuc/tin-bhxh/{700 + i}-hoi-nghi-tong-ket-cong-tac-thu-nam-{i}">Xem thêm</a></div>'
+        for i in range(4)
+    )
+    lst = extract_listing(f"<html><body>{items}</body></html>", "https://bhxh.example.vn/")
+    assert lst.next_pages == []
+
+
+def test_menu_category_with_a_long_slug_is_a_nav_link() -> None:
+    """/guong-dien-hinh-tien-tien.htm looks like a post slug, but a menu entry with a label
+    of a few words is a category to walk; a post id in the URL still excludes it."""
+    html = (
+        '<html><body><div class="main-menu"><ul>'
+        '<li><a href="/tin-tuc.htm">Tin tức</a></li>'
+        '<li><a href="/nhan-to-dien-hinh-tien-tien.htm">Nhân tố điển hình tiên tiến</a></li>'
+        '<li><a href="/gioi-thieu/chi-tiet-ve-co-cau-to-chuc.htm">Cơ cấu tổ chức</a></li>'
+        "</ul></div></body></html>"
+    )
+    urls = [u for u, _ in find_nav_links(html, "https://bhxh.example.vn/")]
+    assert "https://bhxh.example.vn/nhan-to-dien-hinh-tien-tien.htm" in urls
+    assert "https://bhxh.example.vn/gioi-thieu/chi-tiet-ve-co-cau-to-chuc.htm" not in urls
+
+
+def test_postback_pager_is_reported_with_the_forms_state() -> None:
+    items = "".join(
+        f'<div class="row"><a href="/Tin/Xem.aspx?newsid={i}">Hội nghị triển khai nhiệm vụ thu BHXH số {i}</a>'
+        f"<span>({10 + i}/10/2026)</span></div>"
+        for i in range(5)
+    )
+    html = (
+        '<html><body><form method="post" action="./Tin.aspx?cm=3" id="f1">'
+        '<input type="hidden" name="__VIEWSTATE" value="VS-3" />'
+        '<input type="hidden" name="__EVENTVALIDATION" value="EV" />'
+        '<input type="submit" name="btnTimKiem" value="Tìm" />'
+        f'<div class="ds">{items}</div><div class="paging">'
+        "<a href=\"javascript:__doPostBack('pg$p2','')\">2</a><b>3</b>"
+        "<a href=\"javascript:__doPostBack('pg$p4','')\">4</a>"
+        "<a href=\"javascript:__doPostBack('pg$next','')\">Tiếp »</a></div></form></body></html>"
+    )
+    lst = extract_listing(html, "https://bhxh.example.vn/Tin/Tin.aspx?cm=3")
+    assert lst.next_pages == []
+    assert [pb.page for pb in lst.postbacks] == [4, None]  # page 2 is behind us
+    pb = lst.postbacks[0]
+    assert pb.action == "https://bhxh.example.vn/Tin/Tin.aspx?cm=3"
+    assert pb.fields["__EVENTTARGET"] == "pg$p4"
+    assert pb.fields["__VIEWSTATE"] == "VS-3" and pb.fields["__EVENTVALIDATION"] == "EV"
+    assert "btnTimKiem" not in pb.fields
