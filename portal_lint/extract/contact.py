@@ -10,6 +10,7 @@ a general phone number is not a spokesperson.
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -325,10 +326,60 @@ def _is_person(fields: dict[str, str | None]) -> bool:
     return bool(fields["name"]) and bool(fields["phone"] or fields["email"] or fields["title"])
 
 
+# A table header cell naming a person's field ("Họ và tên", "Chức vụ", "Điện thoại cơ quan", "Email").
+_FIELD_HEADER = re.compile(
+    r"^(?:Họ\s*(?:và\s*)?tên|Chức\s*(?:vụ|danh)|(?:Số\s*)?điện\s*thoại|SĐT|ĐT|Di\s*động|E-?mail|"
+    r"Thư\s*điện\s*tử|Hộp\s*thư)\b",
+    re.I,
+)
+
+
+def _row_cells(row: LexborNode) -> list[LexborNode]:
+    return [c for c in row.iter() if c.tag in _CELL_TAGS]
+
+
+def _column_tables_as_lines(tree: LexborHTMLParser) -> None:
+    """Rewrite tables with one column per field (header "Họ và tên | Chức vụ | Điện thoại |
+    Email", then one row per person) as "Label: value" lines, one block per person, so they read
+    like the label/value layouts the parser knows. Label/value tables (one row per field) have
+    at most one label cell per row and are left alone."""
+    for table in tree.css("table"):
+        rows = [r for r in table.css("tr") if r.css_first("table") is None]
+        header: list[str] | None = None
+        people: list[list[tuple[str, str]]] = []
+        for row in rows:
+            cells = [normalize_text(node_text(c)) for c in _row_cells(row)]
+            if header is None:
+                if sum(1 for c in cells if len(c) <= 40 and _FIELD_HEADER.match(c)) >= 2:
+                    header = cells
+                continue
+            if len(cells) != len(header):
+                continue
+            pairs = [
+                (h, v)
+                for h, v in zip(header, cells, strict=True)
+                if v and len(h) <= 40 and _FIELD_HEADER.match(h)
+            ]
+            if pairs:
+                people.append(pairs)
+        if header is None or not people:
+            continue
+        blocks = "".join(
+            "<div>"
+            + "".join(f"<p>{html_escape(h.rstrip(' :'))}: {html_escape(v)}</p>" for h, v in pairs)
+            + "</div>"
+            for pairs in people
+        )
+        repl = LexborHTMLParser(f"<div>{blocks}</div>").css_first("div")
+        if repl is not None:
+            table.replace_with(repl)
+
+
 def _clean_tree(html: str) -> LexborHTMLParser:
     tree = LexborHTMLParser(html or "")
     for n in tree.css("script, style, noscript, template"):
         n.decompose()
+    _column_tables_as_lines(tree)
     return tree
 
 

@@ -41,6 +41,11 @@ _TOTAL = re.compile(
     r"(thong ke )?truy cap|thong ke( truy cap| luot truy cap)?|visitors?( counter)?|hit ?counter|"
     r"(page )?views?|hits|luot truy cap website)\s*:?$"
 )
+# "Tất cả" / "Tổng cộng" rows close counter tables (Joomla vvisit_counter and kin): a total only
+# inside such a table, right after the period rows ("Hôm nay", "Tháng này"…); alone, "Tất cả" is a
+# tab or filter label.
+_TOTAL_IN_TABLE = re.compile(r"^(tat ca|toan bo|tong cong|all( time)?)\s*:?$")
+_TABLE_CONTEXT = 12  # tokens back to the nearest period/online label
 _NUMBER = re.compile(r"\d{1,3}(?:[.,\u202f ]\d{3})+(?!\d)|\d+")
 _DATE_LIKE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d{2}")
 _PLACEHOLDER_VALUES = frozenset(
@@ -123,6 +128,8 @@ def _label_kind(text: str) -> str | None:
         return "total-strong"
     if _TOTAL.match(f):
         return "total"
+    if _TOTAL_IN_TABLE.match(f):
+        return "total-row"
     return None
 
 
@@ -153,9 +160,25 @@ class _Reading:
     value: int | None
     method: str
     placeholder: bool
+    at: int = 0  # token index of the label
 
 
 def _readings(toks: list[_Tok]) -> list[_Reading]:
+    out = _raw_readings(toks)
+    # A "Tất cả" row counts only just after period/online rows of the same counter.
+    kept: list[_Reading] = []
+    for r in out:
+        if r.kind == "total-row":
+            if not any(
+                p.kind in ("period", "online") and 0 < r.at - p.at <= _TABLE_CONTEXT for p in out
+            ):
+                continue
+            r.kind = "total-strong"
+        kept.append(r)
+    return kept
+
+
+def _raw_readings(toks: list[_Tok]) -> list[_Reading]:
     out: list[_Reading] = []
     for i, tok in enumerate(toks):
         if not tok.text or tok.digit_img:
@@ -166,15 +189,17 @@ def _readings(toks: list[_Tok]) -> list[_Reading]:
             # "4.798.809 lượt truy cập": number first, label after.
             m = re.match(r"^(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s+(.{3,%d})$" % _MAX_LABEL_LEN, tok.text)
             if m and _label_kind(m.group(2)) in ("total", "total-strong"):
-                out.append(_Reading("total", m.group(2), _parse_number(m.group(1)), "html", False))
+                out.append(
+                    _Reading("total", m.group(2), _parse_number(m.group(1)), "html", False, i)
+                )
             continue
         if rest:
             v = _parse_number(rest)
             if v is not None and re.fullmatch(r"[\d.,\s]+", rest.strip()):
-                out.append(_Reading(kind, label, v, "html", False))
+                out.append(_Reading(kind, label, v, "html", False, i))
                 continue
         value, method, placeholder = _look_ahead(toks, i + 1)
-        out.append(_Reading(kind, label, value, method, placeholder))
+        out.append(_Reading(kind, label, value, method, placeholder, i))
     return out
 
 

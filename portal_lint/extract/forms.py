@@ -78,6 +78,7 @@ _DOC_WORDS = (
     "ngay ban hanh",
     "nguoi ky",
     "linh vuc van ban",
+    "so hieu van ban",
 )
 _DOC_URL = re.compile(r"(van-?ban|vanban|vbpl|hethongvanban|document|legal|vbqppl)", re.I)
 _PROMPT_VALUES = ("search this site", "tim kiem", "nhap tu khoa", "tu khoa", "search")
@@ -88,7 +89,31 @@ def _attr(node: LexborNode, name: str) -> str:
     return node.attributes.get(name) or ""
 
 
-def _is_search_input(node: LexborNode) -> bool:
+# Whole words of a name/id that mark a search box ("search_api_fulltext", "edit-search-keys").
+_NAME_TOKENS = frozenset({"search", "fulltext", "keyword", "keywords", "timkiem", "tukhoa"})
+
+
+def _label_for(node: LexborNode, labels: dict[str, str]) -> str:
+    """Text of the input's <label for=id> or of a <label> wrapping it (folded)."""
+    text = labels.get(_attr(node, "id"), "") if _attr(node, "id") else ""
+    p = node.parent
+    for _ in range(3):
+        if p is None or text:
+            break
+        if p.tag == "label":
+            text = node_text(p)
+        p = p.parent
+    if not text:
+        # "<label>Số/ký hiệu:</label><input>": a label without for= right before the box.
+        sib = node.prev
+        while sib is not None and sib.tag == "-text" and not (sib.text_content or "").strip():
+            sib = sib.prev
+        if sib is not None and sib.tag == "label" and not _attr(sib, "for"):
+            text = node_text(sib)
+    return fold_text(text)
+
+
+def _is_search_input(node: LexborNode, label: str = "") -> bool:
     typ = _attr(node, "type").lower().strip()
     if typ == "search":
         return True
@@ -105,30 +130,44 @@ def _is_search_input(node: LexborNode) -> bool:
             return True
         if re.search(r"(^|_)keywords?$", v):  # Liferay "_3_keywords"
             return True
+        if _NAME_TOKENS & set(re.split(r"[^a-z0-9]+", v)):
+            return True
     hint = fold_text(
         " ".join(_attr(node, k) for k in ("placeholder", "title", "aria-label", "class", "alt"))
     )
-    if any(w in hint for w in _HINT_WORDS):
+    # Drupal/Views and accessible themes name the box only in a <label> ("Từ khóa", "Tìm kiếm").
+    if any(w in f"{hint} {label}" for w in _HINT_WORDS):
         return True
     value = fold_text(_attr(node, "value")).strip(" -.…")
     return any(value.startswith(w) for w in ("nhap tu", "tim kiem", "search", "tu khoa"))
 
 
-_DOC_FIELD = re.compile(r"(trich ?yeu|trichyeu|so ?ky ?hieu|sokyhieu|kyhieu)")
+_DOC_FIELD = re.compile(
+    r"(trich ?yeu|trichyeu|so ?ky ?hieu|sokyhieu|kyhieu|so ?hieu ?van ?ban|sohieu)"
+)
 
 
-def _input_priority(node: LexborNode) -> int | None:
-    """0 = a search box by its own markup; 1 = a document-lookup field inside a form; None = not one."""
-    if _is_search_input(node):
-        return 0
+def _text_inputs(form: LexborNode) -> list[LexborNode]:
+    return [i for i in form.css("input") if _attr(i, "type").lower().strip() in _TEXT_TYPES]
+
+
+def _input_priority(node: LexborNode, label: str = "") -> int | None:
+    """0 = a search box by its own markup; 1/2 = a document-lookup field (trích yếu / số ký hiệu)
+    inside a form; 3 = the only text box of a form sent to a search page; None = not one."""
     typ = _attr(node, "type").lower().strip()
-    if typ not in _TEXT_TYPES or _ancestor_form(node) is None:
+    form = _ancestor_form(node)
+    if typ not in _TEXT_TYPES and typ != "search":
         return None
     ident = fold_text(" ".join(_attr(node, k) for k in ("name", "id", "placeholder", "title")))
-    m = _DOC_FIELD.search(ident)
-    if m is None:
-        return None
-    return 1 if "trich" in m.group(1) else 2
+    m = _DOC_FIELD.search(f"{ident} {label}") if form is not None else None
+    if _is_search_input(node, label):
+        return 0
+    if m is not None:
+        return 1 if "trich" in m.group(1) else 2
+    if form is not None and _SEARCH_PAGE_ART.search(urlsplit(_attr(form, "action")).path or ""):
+        if len(_text_inputs(form)) == 1:
+            return 3  # <form action="/tim-kiem"><input name="x">: the box is the query
+    return None
 
 
 def _ancestor_form(node: LexborNode) -> LexborNode | None:
@@ -193,15 +232,21 @@ def _purpose(context: str, action: str, heading: str) -> str:
     return "articles"
 
 
+_VALUE_TYPES = frozenset(
+    {"", "text", "search", "hidden", "email", "tel", "url", "number", "date", "month"}
+)
+
+
 def _form_fields(form: LexborNode, skip: str) -> dict[str, str]:
-    """Hidden inputs plus default values of selects/checked boxes: what a browser would send."""
+    """Hidden and other text inputs, default values of selects/checked boxes: what a browser
+    sends besides the query (empty text boxes included, as a browser does)."""
     fields: dict[str, str] = {}
     for inp in form.css("input[name]"):
         name = _attr(inp, "name")
-        if not name or name == skip:
+        if not name or name == skip or "disabled" in inp.attributes:
             continue
-        typ = _attr(inp, "type").lower()
-        if typ == "hidden":
+        typ = _attr(inp, "type").lower().strip()
+        if typ in _VALUE_TYPES:
             fields[name] = _attr(inp, "value")
         elif typ in ("checkbox", "radio") and "checked" in inp.attributes:
             fields.setdefault(name, inp.attributes.get("value") or "on")
@@ -212,6 +257,65 @@ def _form_fields(form: LexborNode, skip: str) -> dict[str, str]:
             v = chosen.attributes.get("value")
             fields[_attr(sel, "name")] = normalize_text(v if v is not None else node_text(chosen))
     return fields
+
+
+_POSTBACK = re.compile(
+    r"""__doPostBack\(\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]*)['"]|"""
+    r"""WebForm_PostBackOptions\(\s*['"]([^'"]+)['"]"""
+)
+
+
+def _is_submit(node: LexborNode) -> bool:
+    if node.tag == "button":
+        return _attr(node, "type").lower().strip() in ("", "submit")
+    return _attr(node, "type").lower().strip() in ("submit", "image")
+
+
+def _buttons_after(root: LexborNode, inp: LexborNode) -> list[LexborNode]:
+    """Submit buttons under `root`, those after `inp` in document order first."""
+    before: list[LexborNode] = []
+    after: list[LexborNode] = []
+    passed = False
+    for n in root.traverse():
+        if n.mem_id == inp.mem_id:
+            passed = True
+        elif n.tag in ("input", "button") and _is_submit(n):
+            (after if passed else before).append(n)
+    return after + before
+
+
+def _submit_fields(
+    form: LexborNode, widget: LexborNode, inp: LexborNode, page_wide: bool
+) -> dict[str, str]:
+    """What the search button adds to the submission, as a browser sends it.
+
+    The button of the box's own widget when it has one (a page-wide ASP.NET form holds every
+    widget's buttons); otherwise, in an ordinary form, its first submit button (what Enter
+    clicks). A link button (`__doPostBack('ctl00$…$lnkSearch','')`) sets __EVENTTARGET.
+    """
+    buttons = _buttons_after(widget, inp)
+    if not buttons and not page_wide:
+        buttons = [b for b in form.css("input, button") if _is_submit(b)]
+    if buttons:
+        b = buttons[0]
+        name = _attr(b, "name")
+        if not name:
+            return {}
+        if _attr(b, "type").lower().strip() == "image":
+            return {f"{name}.x": "1", f"{name}.y": "1"}
+        return {name: b.attributes.get("value") or ""}
+    if form.css_first("input[name=__EVENTTARGET]") is None:
+        return {}
+    for n in widget.css("a, input, button, img, span"):
+        code = " ".join(
+            v for k, v in n.attributes.items() if v and (k == "href" or k.startswith("on"))
+        )
+        m = _POSTBACK.search(code)
+        if m:
+            if m.group(1):
+                return {"__EVENTTARGET": m.group(1), "__EVENTARGUMENT": m.group(2)}
+            return {"__EVENTTARGET": m.group(3), "__EVENTARGUMENT": ""}
+    return {}
 
 
 def _decode_js(s: str) -> str:
@@ -307,22 +411,38 @@ def find_search_forms(html: str, url: str) -> list[FormInfo]:
         found.append((rank, fi))
 
     used_forms: set[int] = set()
+    labels = {
+        _attr(lab, "for"): node_text(lab) for lab in tree.css("label[for]") if _attr(lab, "for")
+    }
     inputs = [
         (p, i, inp)
         for i, inp in enumerate(tree.css("input"))
-        if (p := _input_priority(inp)) is not None
+        if (p := _input_priority(inp, _label_for(inp, labels))) is not None
     ]
     inputs.sort(key=lambda t: (t[0], t[1]))
+    # Each box's widget, its words (a <label for> may sit outside the widget: Drupal wraps only
+    # the input) and the heading above it.
+    widgets: dict[int, tuple[LexborNode, str, str]] = {}
+    for _p, _i, inp in inputs:
+        container = _local_container(inp)
+        context = f"{_context_words(container)} {_label_for(inp, labels)}"
+        widgets[inp.mem_id] = (container, context, _heading_before(container))
+    # Page-wide forms holding a widget that is a document lookup by its own words: their
+    # other boxes are not the document search, whatever page they are on.
+    doc_widget_forms = {
+        f.mem_id
+        for _p, _i, inp in inputs
+        if (f := _ancestor_form(inp)) is not None
+        and _purpose(widgets[inp.mem_id][1], "", widgets[inp.mem_id][2]) == "documents"
+    }
     for prio, _i, inp in inputs:
         form = _ancestor_form(inp)
         if form is not None and form.css_first("input[type=password]") is not None:
             continue  # a login box
-        container = _local_container(inp)
-        context = _context_words(container)
-        heading = _heading_before(container)
+        container, context, heading = widgets[inp.mem_id]
         name = _attr(inp, "name")
         ident = name or _attr(inp, "id")
-        if prio > 0 and _purpose(context, "", heading) != "documents":
+        if prio in (1, 2) and _purpose(context, "", heading) != "documents":
             continue  # "số ký hiệu" fields count only inside a document-lookup widget
 
         # 1) a URL template in the box's own script (form-less boxes, SharePoint boxes)
@@ -362,6 +482,9 @@ def find_search_forms(html: str, url: str) -> list[FormInfo]:
         if not page_wide:
             used_forms.add(form.mem_id)
         fields = _form_fields(form, skip=name)
+        # The button a visitor clicks is part of the submission: ASP.NET runs the click handler
+        # of the button whose name it receives and otherwise just re-renders the page.
+        fields.update(_submit_fields(form, container, inp, page_wide))
         how = (
             f"input {name!r} inside the page-wide {method} form"
             if page_wide
@@ -372,7 +495,12 @@ def find_search_forms(html: str, url: str) -> list[FormInfo]:
             # a GET form replaces the action's query string with its own fields
             action = urlunsplit((q.scheme, q.netloc, q.path, "", ""))
         form_context = context if page_wide else _context_words(form)
-        purpose = _purpose(form_context, action, heading)
+        # A page-wide form posts back to the page it is on: for a box in the page's chrome, or
+        # beside the page's own document-lookup widget (the header search box on the documents
+        # page), the action says where the box sits, not what it searches; a lone box in the
+        # content of a documents page is that page's search.
+        action_tells = not page_wide or not (_is_chrome(inp) or form.mem_id in doc_widget_forms)
+        purpose = _purpose(form_context, action if action_tells else "", heading)
         rank = (0 if method == "GET" else 5) + (0 if purpose == "articles" else 10)
         add(
             rank,
@@ -438,6 +566,29 @@ def find_search_page_links(html: str, url: str) -> list[tuple[str, str]]:
     return [(u, p) for _, u, p in out]
 
 
+_NUMBER_FIELD = re.compile(r"(so ?ky ?hieu|sokyhieu|ky ?hieu|kyhieu|so ?hieu|sohieu|so ?van ?ban)")
+_SUMMARY_FIELD = re.compile(r"(trich ?yeu|trichyeu|noi ?dung|noidung|tieu ?de|tieude)")
+
+
+def document_field_kind(form: FormInfo) -> str:
+    """ "number" (số ký hiệu), "summary" (trích yếu) or "" for a documents form's query field.
+
+    A filter with one box per field must get the document number in the number box and words
+    of the summary in the summary box; a single box ("Số ký hiệu / trích yếu") takes either.
+    """
+    last = re.split(r"[$:.]", _attr_free_fold(form.query_field))[-1]
+    number = _NUMBER_FIELD.search(last) is not None
+    summary = _SUMMARY_FIELD.search(last) is not None
+    if number == summary:
+        return ""
+    return "number" if number else "summary"
+
+
+def _attr_free_fold(name: str) -> str:
+    # "txtTrichYeu" -> "txt trich yeu": split camelCase so word patterns see the words.
+    return fold_text(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name or ""))
+
+
 def build_search_request(form: FormInfo, query: str) -> tuple[str, str, dict[str, str]]:
     """(method, url, params-or-data) for httpx: GET params merged with the action's query."""
     if form.method.upper() == "POST":
@@ -455,6 +606,11 @@ def build_search_request(form: FormInfo, query: str) -> tuple[str, str, dict[str
 _NO_RESULTS = re.compile(
     r"(khong tim thay|khong co ket qua|khong co du lieu|khong co ban ghi|\b0 ket qua|"
     r"tim thay 0\b|co 0 ket qua|no results?\b|nothing found|0 results?\b|no matches)"
+)
+# The page states a count of zero: whatever links it lists (an unfiltered list re-rendered by a
+# postback, "suggested" items) are not results.
+_ZERO_RESULTS = re.compile(
+    r"(\b0 ket qua|tim thay 0\b|co 0 ket qua|\b0 results?\b|ket qua: 0\b|tong so: 0 (ket qua|van ban))"
 )
 _CHROME_TAGS = ("nav", "header", "footer", "aside")
 _CHROME_WORDS = re.compile(
@@ -561,7 +717,7 @@ def search_results_match(
         for k, t in items
     )
     count = sum(1 for _, t in items if len(t) >= 20)  # result titles, not pager digits/icons
-    if _NO_RESULTS.search(page_text) and not matched:
+    if _ZERO_RESULTS.search(page_text) or (_NO_RESULTS.search(page_text) and not matched):
         return False, 0
     if not marker_seen and not matched:
         return False, count

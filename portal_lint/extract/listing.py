@@ -290,6 +290,51 @@ def _block_of(cand: _Cand, url: str, cache: dict[int, set[str]]) -> LexborNode:
     return block
 
 
+_DATE_TOKEN_RE = re.compile(
+    r"\d{1,4}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{2,4})?|\d{1,2}\s*[:hg]\s*\d{2}(?::\d{2})?|\b(?:am|pm|sa|ch)\b"
+)
+_DATELINE_WORDS = {
+    "ngay",
+    "dang",
+    "cap",
+    "nhat",
+    "luc",
+    "gio",
+    "thu",
+    "hai",
+    "ba",
+    "tu",
+    "nam",
+    "sau",
+    "bay",
+    "chu",
+    "nhat",
+    "thang",
+    "xuat",
+    "ban",
+    "posted",
+    "on",
+    "updated",
+    "published",
+}
+
+
+def _is_dateline(text: str) -> bool:
+    """Mostly a date: what is left after removing dates/times is a few dateline words."""
+    rest = _DATE_TOKEN_RE.sub(" ", fold(text))
+    words = [w for w in re.split(r"[^a-z0-9]+", rest) if w]
+    return len([w for w in words if w not in _DATELINE_WORDS and not w.isdigit()]) <= 3
+
+
+_SENTENCE_DATE_RE = re.compile(
+    r"\b(?:tu|den|toi|truoc|sau|ke|hieu luc|ap dung|thuc hien|han|ky)\s+(?:ngay\s+)?\d{1,2}\s*[/.\-]"
+)
+
+
+def _date_in_sentence(text: str) -> bool:
+    return bool(_SENTENCE_DATE_RE.search(fold(text)))
+
+
 def _summary_and_date(cand: _Cand, block: LexborNode) -> tuple[str | None, datetime | None]:
     texts: list[str] = []
     for node in block.traverse(include_text=True):
@@ -314,13 +359,24 @@ def _summary_and_date(cand: _Cand, block: LexborNode) -> tuple[str | None, datet
                 texts.append(t)
             hops += 1
         sib = sib.next
+    # A dateline ("20/05/2024", "Ngày đăng: 20-5-2024 08:30", "(23/06/2026)") is the item's
+    # date; a date inside a sentence of the teaser ("có hiệu lực từ ngày 01/7/2025") is not.
     published = None
     for t in texts:
-        if len(t) <= 150:
+        if len(t) <= 150 and _is_dateline(t):
             found = find_datetimes(t)
             if found:
                 published = found[0]
                 break
+    if published is None:
+        # A short meta line with other words ("Đăng ngày 20/05/2024 bởi Admin"): accept its
+        # date unless the words before it make it part of a sentence ("hiệu lực từ 01/7").
+        for t in texts:
+            if len(t) <= 80 and not _date_in_sentence(t):
+                found = find_datetimes(t)
+                if found:
+                    published = found[0]
+                    break
     summary = None
     for t in texts:
         if len(t) >= 40 and not (len(t) <= 150 and find_datetimes(t)):

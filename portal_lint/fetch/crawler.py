@@ -405,7 +405,9 @@ class Crawler(ProbesMixin):
                 dates = [it.published.date() for it in lst.items if it.published]
                 if dates:
                     oldest = min(dates) if oldest is None else min(oldest, min(dates))
-                if oldest is not None and oldest < self.window_start:
+                # Stop once a whole page is older than the window: one misdated item (a date
+                # quoted in a teaser) must not cut the walk short and hide the posts behind it.
+                if dates and max(dates) < self.window_start:
                     reached_end = True
                     break
                 if new_here == 0 and known_here and self.history_complete_since:

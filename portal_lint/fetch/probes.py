@@ -88,6 +88,19 @@ def _search_phrase(title: str, generic: frozenset[str]) -> str:
     return " ".join(longest[:5]) or title.strip()
 
 
+# A query no portal has content for: the negative control of a search that seemed to work.
+_CONTROL_QUERY = "zqxvbj wkpfyh"
+
+
+def _most_telling(probes: Sequence[SearchProbe]) -> SearchProbe:
+    """A pass if any; else a definite miss over "could not judge"; else the last attempt."""
+    for want in (True, False):
+        for p in probes:
+            if p.matched is want:
+                return p
+    return probes[-1]
+
+
 class ProbesMixin:
     """Mixed into Crawler: uses self.f (Fetcher), self.site, self.settings, self.clock,
     self.notes and self._page()."""
@@ -232,17 +245,16 @@ class ProbesMixin:
             chosen = forms  # a single generic search box serves articles
         return chosen
 
-    async def _run_search(
-        self, form: FormInfo, query: str, expected_url: str, expected_title: str, kind: str
-    ) -> SearchProbe:
+    async def _fetch_results(
+        self, form: FormInfo, query: str
+    ) -> tuple[str, int | None, str | None, str]:
+        """(result url, HTTP status, failed-fetch reason or None, decoded result page)."""
         method, url, payload = x_forms.build_search_request(form, query)
-        probe = SearchProbe(kind=kind, form=form, query=query, expected_url=expected_url)
         if method.upper() == "POST":
             res = await self.f.get(url, purpose="probe", method="POST", data=payload, cache=False)
         else:
             res = await self.f.get(url, purpose="probe", params=payload, cache=False)
-        probe.result_url = res.url if res.status is not None else url
-        probe.result_status = res.status
+        result_url = res.url if res.status is not None else url
         if res.record is not None and res.record.outcome in (
             "timeout",
             "connect_error",
@@ -251,17 +263,43 @@ class ProbesMixin:
             "foreign_redirect",
             "redirect_loop",
         ):
+            return result_url, res.status, f"{res.record.outcome} {res.record.reason}".strip(), ""
+        return result_url, res.status, None, decode_html(res.body, res.content_type)
+
+    async def _run_search(
+        self, form: FormInfo, query: str, expected_url: str, expected_title: str, kind: str
+    ) -> SearchProbe:
+        probe = SearchProbe(kind=kind, form=form, query=query, expected_url=expected_url)
+        result_url, status, failed, html = await self._fetch_results(form, query)
+        probe.result_url, probe.result_status = result_url, status
+        if failed is not None:
             probe.matched = None
-            probe.reason = f"fetch-failed: {res.record.outcome} {res.record.reason}".strip()
+            probe.reason = f"fetch-failed: {failed}"
             return probe
-        if res.status is not None and res.status >= 400:
+        if status is not None and status >= 400:
             probe.matched = False
-            probe.reason = f"search returned HTTP {res.status}"
+            probe.reason = f"search returned HTTP {status}"
             return probe
-        html = decode_html(res.body, res.content_type)
-        matched, count = x_forms.search_results_match(html, res.url, expected_url, expected_title)
+        matched, count = x_forms.search_results_match(
+            html, result_url, expected_url, expected_title
+        )
         probe.matched, probe.result_count = matched, count
         probe.reason = "" if matched else "expected item not in the results"
+        if matched:
+            # Negative control: a page that also "finds" the item for a nonsense query is the
+            # same page whatever is typed (a postback re-rendering the full list, a search that
+            # ignores its parameter); it proves nothing either way.
+            c_url, c_status, c_failed, c_html = await self._fetch_results(form, _CONTROL_QUERY)
+            if c_failed is None and (c_status is None or c_status < 400):
+                c_matched, _ = x_forms.search_results_match(
+                    c_html, c_url, expected_url, expected_title
+                )
+                if c_matched:
+                    probe.matched = None
+                    probe.reason = (
+                        f"control-matched: the nonsense query {_CONTROL_QUERY!r} also listed the "
+                        "expected item, so the result page does not depend on the query"
+                    )
         return probe
 
     async def _probe_search(
@@ -279,7 +317,7 @@ class ProbesMixin:
                 kind=kind, form=forms[0], matched=None, reason="no-article-to-search-for"
             )
             return
-        probe: SearchProbe | None = None
+        tried: list[SearchProbe] = []
         generic = generic_title_words([a.title for a in snap.articles if a.title])
         # Try up to two forms and two articles: a miss on one title is not yet proof.
         for form in forms[:2]:
@@ -287,11 +325,11 @@ class ProbesMixin:
                 probe = await self._run_search(
                     form, self.search_phrase(art.title, generic), art.url, art.title, kind
                 )
+                tried.append(probe)
                 if probe.matched:
                     snap.search_probes[kind] = probe
                     return
-        assert probe is not None
-        snap.search_probes[kind] = probe
+        snap.search_probes[kind] = _most_telling(tried)
 
     async def _probe_documents(self, home: _Page, pages: dict[str, str], snap: Snapshot) -> None:
         docs: list[Document] = x_documents.extract_documents(home.html, home.url)
@@ -335,18 +373,25 @@ class ProbesMixin:
                 reason="no-document-to-search-for",
             )
             return
-        query = target.number or self.search_phrase(
+        phrase = self.search_phrase(
             target.summary or "",
             generic_title_words([d.summary for d in snap.documents if d.summary]),
         )
-        probe = None
+        if target.number:
+            # With separate number and summary boxes, the number box is the sharper test.
+            doc_forms.sort(key=lambda f: x_forms.document_field_kind(f) == "summary")
+        tried: list[SearchProbe] = []
         for form in doc_forms[:2]:
+            # Each box gets what it is for: the number in "Số ký hiệu", words in "Trích yếu".
+            field = x_forms.document_field_kind(form)
+            query = (phrase if field == "summary" else target.number) or target.number or phrase
             probe = await self._run_search(
                 form, query, target.url, target.summary or target.number or "", "documents"
             )
+            tried.append(probe)
             if probe.matched:
                 break
-        snap.search_probes["documents"] = probe  # type: ignore[assignment]
+        snap.search_probes["documents"] = _most_telling(tried)
 
     async def _check_department_links(self, snap: Snapshot) -> None:
         hosts = x_links.department_hosts(

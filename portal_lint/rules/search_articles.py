@@ -6,7 +6,7 @@ saw on the site, and records whether that article's URL came back (`snap.search_
 Pass when it did; fail when the portal has no search at all, when the search page answers with a
 server error (HTTP 5xx), or when the known article is not among the results. Unknown when the
 probe could not be run or judged (no article to search for, result page not fetched, home page
-not fetched).
+not fetched, or a nonsense control query "found" the article too, so the page ignores the query).
 
 **Why** CV 2023 (Cổng TTĐT BHXH tỉnh), mục 1.3: "Bổ sung chức năng tìm kiếm tin, bài, tìm kiếm
 văn bản"; its opening paragraph lists among the faults "chưa có chức năng hỗ trợ người đọc tìm
@@ -81,6 +81,14 @@ def _unknown_reason(kind: str, reason: str) -> tuple[str, str]:
         return (
             f"không tải được trang kết quả tìm kiếm{suffix}",
             f"the search result page could not be fetched{suffix}",
+        )
+    if low.startswith("control-matched"):
+        return (
+            f"trang kết quả tìm kiếm liệt kê {noun_vi} cần tìm cả khi tìm một chuỗi ký tự vô nghĩa, "
+            "tức là trang không phụ thuộc vào từ khóa nhập vào; chưa kết luận được chức năng tìm "
+            "kiếm có hoạt động hay không",
+            f"the result page listed the expected {noun_en} even for a nonsense query, so it does "
+            "not depend on the query; whether the search works could not be established",
         )
     if low == "no-search-form":
         # Reached only when the home page itself was not usable (handled by the caller).

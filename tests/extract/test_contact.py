@@ -158,3 +158,41 @@ def test_gioi_thieu_menu_item_leading_to_spokesperson_page_is_found() -> None:
     <li><a href="/tintuc/Pages/tin-hoat-dong.aspx?CateID=165">Tin hoạt động</a></li></ul></body></html>"""
     links = find_spokesperson_links(html, "http://bhxh.tinh.gov.vn/Pages/default.aspx")
     assert links == ["http://bhxh.tinh.gov.vn/gioithieu/Pages/nguoi-phat-ngon.aspx"]
+
+
+# One column per field (header row of labels, one row per person): Drupal/Bootstrap tables.
+COLUMN_TABLE = """<html><head><title>Người phát ngôn | Sở Y tế</title></head><body>
+<h1>Danh sách người phát ngôn, cung cấp thông tin cho báo chí</h1>
+<table class="table table-bordered"><thead><tr><th>STT</th><th>Họ tên</th><th>Chức danh</th>
+<th>Số điện thoại</th><th>Thư điện tử</th></tr></thead>
+<tbody><tr><td>1</td><td>Đặng Quốc Huy</td><td>Chánh Văn phòng Sở</td><td>0236.3822.145</td>
+<td>huydq@syt.gov.vn</td></tr><tr><td>2</td><td>Mai Thanh Tâm</td><td>Phó Chánh Văn phòng</td>
+<td>0905.112.233</td><td>&nbsp;</td></tr></tbody></table></body></html>"""
+
+
+def test_column_table_one_field_per_column() -> None:
+    c = extract_spokesperson(COLUMN_TABLE, "https://syt.example.gov.vn/nguoi-phat-ngon")
+    assert c is not None
+    assert (c.name, c.title, c.phone, c.email) == (
+        "Đặng Quốc Huy",
+        "Chánh Văn phòng Sở",
+        "0236.3822.145",
+        "huydq@syt.gov.vn",
+    )
+
+
+def test_column_table_with_empty_email_cell_leaves_email_missing() -> None:
+    html = COLUMN_TABLE.replace("huydq@syt.gov.vn", "&nbsp;")
+    c = extract_spokesperson(html, "https://syt.example.gov.vn/nguoi-phat-ngon")
+    assert c is not None and c.name == "Đặng Quốc Huy"
+    assert c.email is None and c.phone == "0236.3822.145"
+
+
+def test_label_value_table_is_not_read_as_columns() -> None:
+    # Rows "Họ và tên | X": one label per row; values must not be shifted across rows.
+    html = """<html><body><h2>Người phát ngôn</h2><table><tr><td>Họ và tên</td><td>Hồ Văn Nam</td></tr>
+<tr><td>Chức vụ</td><td>Phó Giám đốc</td></tr><tr><td>Điện thoại</td><td>0262.3855.101</td></tr>
+</table></body></html>"""
+    c = extract_spokesperson(html, "https://a.gov.vn/p")
+    assert c is not None
+    assert (c.name, c.title, c.phone) == ("Hồ Văn Nam", "Phó Giám đốc", "0262.3855.101")

@@ -151,3 +151,25 @@ def test_no_placeholder_on_plain_page() -> None:
 )
 def test_parse_counter_json(body: bytes, value: int | None) -> None:
     assert parse_counter_json(body) == value
+
+
+# Joomla vvisit_counter-style table: period rows, then the all-time row "Tất cả".
+PERIOD_TABLE = """<div class="moduletable"><h3>Thống kê truy cập</h3><table>
+<tr><td>Hôm nay</td><td>318</td></tr><tr><td>Hôm qua</td><td>402</td></tr>
+<tr><td>Tuần này</td><td>2.017</td></tr><tr><td>Tháng này</td><td>9.880</td></tr>
+<tr><td>{label}</td><td>{total}</td></tr></table><div>Khách trực tuyến: 7</div></div>"""
+
+
+@pytest.mark.parametrize("label", ["Tất cả", "Tổng cộng", "Tất cả:"])
+def test_all_time_row_of_period_table_is_the_total(label: str) -> None:
+    html = PERIOD_TABLE.format(label=label, total="2.345.678")
+    value, lbl, _ = extract_counter(html, "http://a.vn/")
+    assert value == 2_345_678
+    assert lbl.rstrip(":") == label.rstrip(":")
+    assert not counter_placeholder_present(html)
+
+
+def test_tat_ca_outside_a_counter_is_not_a_total() -> None:
+    html = """<ul class="tabs"><li><a href="#">Tất cả</a></li><li>Quyết định</li></ul>
+<table><tr><td>Tất cả</td><td>125</td></tr></table>"""
+    assert extract_counter(html, "http://a.vn/") == (None, "", "")

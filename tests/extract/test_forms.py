@@ -8,6 +8,7 @@ import pytest
 
 from portal_lint.extract.forms import (
     build_search_request,
+    document_field_kind,
     find_search_forms,
     find_search_page_links,
     search_results_match,
@@ -211,3 +212,129 @@ def test_real_article_page_is_not_a_result_page(real_pages: Path) -> None:
         "",
     )
     assert not ok
+
+
+# Drupal-style boxes named only by their <label>: Search API fulltext and a Views exposed filter.
+LABELLED_BOXES = """<html><body><header><form action="/search/node" method="get" id="search-block-form">
+<label for="edit-keys" class="visually-hidden">Tìm kiếm</label>
+<input type="text" id="edit-keys" name="keys" size="15"><input type="submit" value="Tìm"></form></header>
+<main><h1>Hệ thống văn bản</h1><form action="/he-thong-van-ban" method="get" class="views-exposed-form">
+<label for="edit-combine">Số hiệu hoặc trích yếu</label><input type="text" id="edit-combine" name="combine">
+<select name="field_loai"><option value="All" selected>- Tất cả -</option><option value="5">Quyết định</option></select>
+<input type="submit" id="edit-submit" value="Áp dụng"></form></main></body></html>"""
+
+
+def test_boxes_named_only_by_their_label() -> None:
+    forms = find_search_forms(LABELLED_BOXES, "https://syt.example.gov.vn/")
+    by_purpose = {f.purpose: f for f in forms}
+    assert set(by_purpose) == {"articles", "documents"}
+    art, doc = by_purpose["articles"], by_purpose["documents"]
+    assert (art.method, art.action, art.query_field) == (
+        "GET",
+        "https://syt.example.gov.vn/search/node",
+        "keys",
+    )
+    assert doc.query_field == "combine" and doc.hidden_fields.get("field_loai") == "All"
+
+
+def test_search_api_style_name_is_a_search_box() -> None:
+    html = """<form action="/ket-qua" method="get"><input type="text" name="search_api_fulltext">
+<button type="submit">Tìm</button></form>"""
+    forms = find_search_forms(html, "https://a.gov.vn/")
+    assert [(f.action, f.query_field) for f in forms] == [
+        ("https://a.gov.vn/ket-qua", "search_api_fulltext")
+    ]
+
+
+def test_only_box_of_a_form_sent_to_a_search_page() -> None:
+    html = """<form action="/tim-kiem" method="get"><input type="text" name="x1"><button>Go</button></form>
+<form action="/dang-ky" method="get"><input type="text" name="x2"></form>"""
+    forms = find_search_forms(html, "https://a.gov.vn/")
+    assert [f.query_field for f in forms] == ["x1"]
+
+
+# ASP.NET WebForms: one page-wide form holding the header box and the documents filter, each with
+# its own button; the page is the documents page, so the action says nothing about the widgets.
+WEBFORMS_DOCS = """<html><body><form method="post" action="/VanBan/DanhSach.aspx" id="form1">
+<input type="hidden" name="__VIEWSTATE" value="vs"><input type="hidden" name="__EVENTTARGET" value="">
+<input type="hidden" name="__EVENTARGUMENT" value=""><input type="hidden" name="__EVENTVALIDATION" value="ev">
+<div class="top"><input type="text" name="ctl00$Top$txtTuKhoa" placeholder="Từ khóa">
+<input type="submit" name="ctl00$Top$btnTim" value="Tìm"></div>
+<div class="left"><h3>Tra cứu văn bản</h3><span>Số hiệu</span><input type="text" name="ctl00$Main$txtSoHieu">
+<span>Trích yếu</span><input type="text" name="ctl00$Main$txtTrichYeu">
+<a id="lnk" href="javascript:__doPostBack('ctl00$Main$lnkTraCuu','')">Tra cứu</a></div>
+<div class="list"><a href="/VanBan/ChiTiet.aspx?id=1">Quyết định 12/QĐ-BHXH về việc ban hành quy chế</a></div>
+</form></body></html>"""
+
+
+def test_page_wide_form_widgets_keep_their_own_purpose_and_button() -> None:
+    url = "https://bhxh.example.gov.vn/VanBan/DanhSach.aspx"
+    forms = find_search_forms(WEBFORMS_DOCS, url)
+    top = next(f for f in forms if f.query_field == "ctl00$Top$txtTuKhoa")
+    assert top.purpose == "articles"  # the header box, though it sits on the documents page
+    assert top.hidden_fields.get("ctl00$Top$btnTim") == "Tìm"
+    docs = [f for f in forms if f.purpose == "documents"]
+    assert {f.query_field for f in docs} == {"ctl00$Main$txtSoHieu", "ctl00$Main$txtTrichYeu"}
+    for f in docs:
+        # the link button posts back through __EVENTTARGET; the header button is not clicked
+        assert f.hidden_fields["__EVENTTARGET"] == "ctl00$Main$lnkTraCuu"
+        assert "ctl00$Top$btnTim" not in f.hidden_fields
+        assert f.hidden_fields["__EVENTVALIDATION"] == "ev"
+    kinds = {f.query_field: document_field_kind(f) for f in docs}
+    assert kinds == {"ctl00$Main$txtSoHieu": "number", "ctl00$Main$txtTrichYeu": "summary"}
+    method, _, data = build_search_request(
+        next(f for f in docs if f.query_field.endswith("txtSoHieu")), "12/QĐ-BHXH"
+    )
+    # what a browser posts: the typed box, the other boxes empty, the button's postback target
+    assert method == "POST" and data["ctl00$Main$txtSoHieu"] == "12/QĐ-BHXH"
+    assert data["ctl00$Main$txtTrichYeu"] == "" and data["ctl00$Top$txtTuKhoa"] == ""
+
+
+def test_ordinary_form_sends_its_first_submit_button() -> None:
+    html = """<form action="/tra-cuu-van-ban" method="post"><input name="tukhoa" placeholder="Từ khóa">
+<button type="submit" name="action" value="search">Tra cứu</button>
+<button type="submit" name="action" value="reset">Nhập lại</button></form>"""
+    (f,) = find_search_forms(html, "https://a.gov.vn/")
+    assert f.hidden_fields["action"] == "search"
+
+
+def test_zero_count_page_is_no_match_even_if_it_lists_the_item() -> None:
+    # A result page saying "0 kết quả" above the unfiltered list: the list is not results.
+    html = """<div class="content"><h2>Kết quả tra cứu: 0 kết quả</h2><table>
+<tr><td><a href="/van-ban/7">Quyết định 7/QĐ-BHXH ban hành quy chế làm việc</a></td></tr></table></div>"""
+    ok, n = search_results_match(
+        html, "http://a.vn/van-ban?so=7", "http://a.vn/van-ban/7", "ban hành quy chế làm việc"
+    )
+    assert (ok, n) == (False, 0)
+    ok, _ = search_results_match(
+        html.replace(": 0 kết quả", ": 1 kết quả"),
+        "http://a.vn/van-ban?so=7",
+        "http://a.vn/van-ban/7",
+        "",
+    )
+    assert ok
+
+
+def test_label_before_the_box_names_it() -> None:
+    html = """<form method="post" action="" id="aspNetForm"><input type="hidden" name="__VIEWSTATE" value="v">
+<div id="header"><input name="hdr$q" placeholder="Tìm kiếm"></div><div class="content"><div class="col">
+<label>Số hiệu văn bản:</label> <input type="text" name="filter1"><input type="submit" name="btnLoc" value="Lọc">
+<table><tr><td><a href="/vb/1">Kế hoạch 12/KH-BHXH tuyên truyền chính sách BHYT học sinh năm học mới</a></td></tr>
+<tr><td><a href="/vb/2">Công văn 40/BHXH-TTKT về kiểm tra liên ngành thu BHXH và BHYT năm 2026</a></td></tr></table>
+</div></div></form>"""
+    forms = find_search_forms(html, "https://a.gov.vn/Pages/TinTuc.aspx")
+    kinds = {f.query_field: f.purpose for f in forms}
+    assert kinds == {"hdr$q": "articles", "filter1": "documents"}
+    doc = next(f for f in forms if f.query_field == "filter1")
+    assert doc.hidden_fields["btnLoc"] == "Lọc" and document_field_kind(doc) == ""
+
+
+def test_lone_content_box_of_a_page_wide_form_on_a_documents_page() -> None:
+    # A page-wide form posts back to the documents page itself: a box in its content, with no
+    # document widget beside it, is that page's search; the header box is not.
+    html = """<form method="post" action="" id="aspNetForm"><input type="hidden" name="__VIEWSTATE" value="v">
+<header><input name="hdr$q" placeholder="Tìm kiếm"></header>
+<div class="col-main"><h1>Văn bản</h1><input type="text" name="tukhoa"><input type="submit" value="Tìm">
+</div></form>"""
+    forms = find_search_forms(html, "https://a.gov.vn/vanban/Pages/default.aspx")
+    assert {f.query_field: f.purpose for f in forms} == {"hdr$q": "articles", "tukhoa": "documents"}

@@ -383,3 +383,21 @@ def test_postback_pager_is_reported_with_the_forms_state() -> None:
     assert pb.fields["__EVENTTARGET"] == "pg$p4"
     assert pb.fields["__VIEWSTATE"] == "VS-3" and pb.fields["__EVENTVALIDATION"] == "EV"
     assert "btnTimKiem" not in pb.fields
+
+
+def test_a_date_quoted_in_the_teaser_is_not_the_item_date() -> None:
+    """A sapo saying "có hiệu lực từ ngày 01/7/2025" must not date the item (a misdated
+    item would stop the listing walk early and lose the posts behind it)."""
+    html = """<html><body><main><ul class="news">
+    <li><h3><a href="/tin-tuc/chi-tiet/101/luong-huu-moi.html">Điều chỉnh lương hưu cho người nghỉ hưu trước năm 1995</a></h3>
+        <p>Quy định mới có hiệu lực từ ngày 01/7/2025.</p></li>
+    <li><h3><a href="/tin-tuc/chi-tiet/102/hoi-nghi.html">BHXH tỉnh tổ chức hội nghị tổng kết công tác năm</a></h3>
+        <span class="date">Đăng ngày 20/11/2026 bởi Ban biên tập</span><p>Sáng nay, hội nghị đã diễn ra tại trụ sở.</p></li>
+    <li><h3><a href="/tin-tuc/chi-tiet/103/tap-huan.html">Tập huấn nghiệp vụ thu cho đại lý thu BHXH</a></h3>
+        <div>18/11/2026</div></li>
+    </ul></main></body></html>"""
+    lst = extract_listing(html, "https://bhxh.example.vn/tin-tuc")
+    dates = {i.url.rsplit("/", 2)[-2]: i.published for i in lst.items}
+    assert dates["101"] is None
+    assert dates["102"] is not None and dates["102"].date().isoformat() == "2026-11-20"
+    assert dates["103"] is not None and dates["103"].date().isoformat() == "2026-11-18"

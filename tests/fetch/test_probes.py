@@ -12,8 +12,8 @@ import respx
 from portal_lint.config import CrawlSettings, Site
 from portal_lint.fetch.client import Fetcher
 from portal_lint.fetch.crawler import Crawler, _Page
-from portal_lint.fetch.probes import ProbesMixin, generic_title_words
-from portal_lint.snapshot import Snapshot
+from portal_lint.fetch.probes import ProbesMixin, _most_telling, generic_title_words
+from portal_lint.snapshot import FormInfo, SearchProbe, Snapshot
 
 SITE = "https://bhxh.example.vn/"
 
@@ -133,3 +133,86 @@ def test_search_phrase_avoids_the_sites_own_words() -> None:
 
 def test_generic_title_words_needs_enough_titles() -> None:
     assert generic_title_words(["Tin một hai", "Tin ba bốn"]) == frozenset()
+
+
+def _search(form_action: str, expected: str, title: str) -> SearchProbe:
+    async def go() -> SearchProbe:
+        settings = CrawlSettings(rate_per_second=1000, retries=0, timeout=2)
+        async with Fetcher(settings, {"bhxh.example.vn"}) as f:
+            crawler = Crawler(
+                Site(id="bhxh-test", url=SITE),
+                settings,
+                f,
+                as_of=date(2026, 11, 23),
+                clock=lambda: datetime(2026, 11, 23, 9, 0),
+            )
+            form = FormInfo(SITE, form_action, "GET", "q", {}, "documents", "test")
+            return await crawler._run_search(form, "12/QĐ-BHXH", expected, title, "documents")
+
+    return asyncio.run(go())
+
+
+DOC_URL = f"{SITE}van-ban/12"
+DOC_TITLE = "Quyết định ban hành quy chế làm việc của cơ quan"
+
+
+def _listing(docs: list[tuple[str, str]]) -> str:
+    rows = "".join(f'<li><a href="{u}">{t}</a></li>' for u, t in docs)
+    return f"<html><body><main><h1>Kết quả tìm kiếm</h1><ul>{rows}</ul></main></body></html>"
+
+
+@respx.mock
+def test_search_that_ignores_the_query_is_unknown_not_pass() -> None:
+    # The "result" page is the full list whatever is typed: a nonsense control finds it too.
+    respx.get(f"{SITE}robots.txt").respond(404)
+    route = respx.get(f"{SITE}tra-cuu").respond(
+        200,
+        headers={"Content-Type": "text/html; charset=utf-8"},
+        text=_listing([(DOC_URL, DOC_TITLE), (f"{SITE}van-ban/13", "Công văn hướng dẫn thu BHXH")]),
+    )
+    probe = _search(f"{SITE}tra-cuu", DOC_URL, DOC_TITLE)
+    assert route.call_count == 2  # the query, then the control
+    assert route.calls[1].request.url.params["q"] != "12/QĐ-BHXH"
+    assert probe.matched is None
+    assert probe.reason.startswith("control-matched")
+
+
+@respx.mock
+def test_search_that_filters_passes_after_the_control() -> None:
+    respx.get(f"{SITE}robots.txt").respond(404)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        hits = [(DOC_URL, DOC_TITLE)] if request.url.params["q"] == "12/QĐ-BHXH" else []
+        body = (
+            _listing(hits)
+            if hits
+            else "<html><body><main><p>Không tìm thấy văn bản</p></main></body></html>"
+        )
+        return httpx.Response(200, headers={"Content-Type": "text/html; charset=utf-8"}, text=body)
+
+    route = respx.get(f"{SITE}tra-cuu").mock(side_effect=answer)
+    probe = _search(f"{SITE}tra-cuu", DOC_URL, DOC_TITLE)
+    assert route.call_count == 2
+    assert probe.matched is True and probe.reason == ""
+
+
+@respx.mock
+def test_missed_search_runs_no_control() -> None:
+    respx.get(f"{SITE}robots.txt").respond(404)
+    route = respx.get(f"{SITE}tra-cuu").respond(
+        200,
+        headers={"Content-Type": "text/html; charset=utf-8"},
+        text="<html><body><main><h1>Kết quả tìm kiếm</h1><p>Không tìm thấy văn bản</p></main></body></html>",
+    )
+    probe = _search(f"{SITE}tra-cuu", DOC_URL, DOC_TITLE)
+    assert route.call_count == 1
+    assert probe.matched is False
+
+
+def test_most_telling_prefers_pass_then_miss() -> None:
+    unk = SearchProbe(kind="articles", matched=None, reason="control-matched")
+    miss = SearchProbe(kind="articles", matched=False)
+    hit = SearchProbe(kind="articles", matched=True)
+    assert _most_telling([unk, miss]) is miss
+    assert _most_telling([miss, unk, hit]) is hit
+    assert _most_telling([unk]) is unk

@@ -102,3 +102,22 @@ def test_unknown_cases() -> None:
 def test_crawler_shape_no_document_form() -> None:
     f = _check(SearchProbe(kind="documents", matched=False, reason="no-search-form"))
     assert f.status == "fail" and "tìm kiếm văn bản" in f.message
+
+
+def test_control_matched_is_unknown_never_pass_or_fail() -> None:
+    # The result page listed the document for a nonsense query too: it ignores the query.
+    f = _check(
+        SearchProbe(
+            kind="documents",
+            form=_form(),
+            query="2474/QĐ-BHXH",
+            expected_url=DOC,
+            result_url=BASE + "van-ban",
+            result_status=200,
+            matched=None,
+            result_count=20,
+            reason="control-matched: the nonsense query also listed the expected item",
+        )
+    )
+    assert f.status == "unknown"
+    assert "chuỗi ký tự vô nghĩa" in f.message
