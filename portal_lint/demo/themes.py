@@ -477,8 +477,12 @@ class SharePoint2013(Theme):
     def docs_page(self, req: Req) -> Resp:
         form = (
             (
-                '<form action="/vanban/Pages/tra-cuu.aspx" method="get" class="tracuu"><label>Số/ký hiệu, trích yếu:</label>'
-                '<input type="text" name="tukhoa"/><input type="submit" value="Tra cứu"/></form>'
+                # Inside SharePoint's page-wide aspNetForm a nested <form> is ignored by browsers:
+                # like the real portal, the box is driven by script.
+                '<div class="tracuu"><label for="txtTraCuuVB">Số/ký hiệu, trích yếu:</label>'
+                '<input type="text" id="txtTraCuuVB"/><button type="button" '
+                "onclick=\"window.location.href='/vanban/Pages/tra-cuu.aspx?tukhoa='+"
+                "encodeURIComponent(document.getElementById('txtTraCuuVB').value)\">Tra cứu</button></div>"
             )
             if self.d.search_documents != "absent"
             else ""

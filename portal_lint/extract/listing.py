@@ -308,7 +308,6 @@ _DATELINE_WORDS = {
     "sau",
     "bay",
     "chu",
-    "nhat",
     "thang",
     "xuat",
     "ban",
