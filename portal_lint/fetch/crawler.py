@@ -454,6 +454,27 @@ class Crawler(ProbesMixin):
             return None
         return max(per_listing_cov) if per_listing_cov else None
 
+    def _add_stored_in_window(self, by_url: dict[str, Article]) -> None:
+        """Articles of the window read by earlier audits and not met again this time.
+
+        An incremental crawl stops walking a listing where everything is already stored, so
+        older posts of the window are not met again; without them the rules that read bodies
+        (campaign keywords, thin posts, media) would see a window with holes.
+        """
+        seen = set(by_url)
+        for art in by_url.values():
+            seen.update(art.aliases)
+        for data in self.known.values():
+            url = data.get("url")
+            if not url or url in seen or not data.get("fetched", True):
+                continue
+            art = _article_from_json(data)
+            if art is None or art.published is None:
+                continue
+            if self.window_start <= art.published.date() <= self.as_of:
+                by_url[url] = art
+                seen.add(url)
+
     def _flush_articles(self) -> None:
         batch, self._unsaved = self._unsaved, []
         if batch and self.on_articles is not None:
@@ -565,6 +586,7 @@ class Crawler(ProbesMixin):
 
         await asyncio.gather(*(one(c) for c in todo))
         self._flush_articles()
+        self._add_stored_in_window(by_url)
         # Same content under two URLs (print view, tracking params the canonicaliser missed).
         for url, art in sorted(by_url.items()):
             key = art.content_hash

@@ -6,6 +6,7 @@ computed from the audit and the generator.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -24,14 +25,17 @@ AS_OF = date(2026, 11, 23)
 def audited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Any, Any, Path]]:
     out = tmp_path_factory.mktemp("farm-audit")
     farm = build_farm(default_specs(), as_of=AS_OF)
-    with farm.serve() as running:
+    # Like two nights: the portals restart between audits (same addresses), the database stays.
+    base_port = 21000 + (os.getpid() % 400) * 10
+    with farm.serve(base_port=base_port) as running:
         results, conf = audit_farm(running, out, f"sqlite:///{out / 'a.db'}", AS_OF)
         first_requests = {sid: running.request_count(sid) for sid in running.urls}
+        first_urls = dict(running.urls)
+    with farm.serve(base_port=base_port) as running:
+        assert running.urls == first_urls, "ports taken: cannot replay the same portals"
         results2, conf2 = audit_farm(running, out, f"sqlite:///{out / 'a.db'}", AS_OF)
-        second_requests = {
-            sid: running.request_count(sid) - first_requests[sid] for sid in running.urls
-        }
-        yield results, conf, (first_requests, second_requests, results2, conf2), out
+        second_requests = {sid: running.request_count(sid) for sid in running.urls}
+    yield results, conf, (first_requests, second_requests, results2, conf2), out
 
 
 def test_no_tool_errors_and_every_rule_judged(audited: Any) -> None:
@@ -65,8 +69,9 @@ def test_second_audit_of_unchanged_farm_costs_far_fewer_requests(audited: Any) -
         f"\nrequests per site, first audit vs second: { {s: (first[s], second[s]) for s in first} }"
     )
     assert sum(second.values()) < 0.5 * sum(first.values())
-    # and the verdicts stay as good as the first time (history + cache, nothing lost)
-    assert conf2.correct >= audited[1].correct - 1
+    # and the verdicts are as good as the first time (history + cache, nothing lost; a
+    # restarted portal's counter is not mistaken for one that went down)
+    assert conf2.mismatches == audited[1].mismatches, conf2.mismatches
 
 
 def test_audit_with_as_of_is_reproducible(tmp_path: Path) -> None:
