@@ -155,6 +155,7 @@ class Crawler(ProbesMixin):
         self.deadline = time.monotonic() + settings.max_seconds
         self.budget_exhausted = False
         self.notes: list[str] = []
+        self._listing_pages = 0
 
     # ------------------------------------------------------------------ budget
     def _budget_left(self) -> bool:
@@ -327,8 +328,6 @@ class Crawler(ProbesMixin):
             if any(x_listing.looks_like_article_url(it.url) for it in items):
                 complete = True
         return complete
-
-    _listing_pages = 0
 
     async def _walk_listings(
         self,
