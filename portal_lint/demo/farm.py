@@ -40,6 +40,7 @@ from portal_lint.demo.model import (
 )
 from portal_lint.demo.themes import THEMES, Req, Resp, Theme
 from portal_lint.demo.themes_holdout import HOLDOUT_THEMES, SERVER_HEADERS
+from portal_lint.demo.themes_holdout2 import HOLDOUT2_THEMES, SERVER_HEADERS2
 
 __all__ = [
     "SiteSpec",
@@ -47,6 +48,7 @@ __all__ = [
     "Fault",
     "default_specs",
     "holdout_specs",
+    "holdout2_specs",
     "bench_specs",
     "build_farm",
     "Farm",
@@ -230,6 +232,61 @@ def holdout_specs() -> list[SiteSpec]:
     ]
 
 
+def holdout2_specs() -> list[SiteSpec]:
+    """Second blind set (themes_holdout2.py): two iGate/MVC portals, one of them (Bắc Ninh)
+    fully compliant, and one frames-era table CMS served in windows-1258."""
+    return [
+        SiteSpec(
+            "bhxh-bac-ninh",
+            "BHXH tỉnh Bắc Ninh",
+            "Bắc Ninh",
+            "bacninh.gov.vn",
+            "igate-mvc",
+            seed=81,
+            defects=Defects(),
+        ),
+        SiteSpec(
+            "bhxh-hau-giang",
+            "BHXH tỉnh Hậu Giang",
+            "Hậu Giang",
+            "haugiang.gov.vn",
+            "igate-mvc",
+            seed=82,
+            defects=Defects(
+                short_months=(2,),
+                deficient_share=0.28,
+                misfiled_share=0.05,
+                spokesperson_missing=("phone",),
+                counter="missing",
+                search_articles="broken-empty",
+                vssid=False,
+                feed="malformed",
+            ),
+        ),
+        SiteSpec(
+            "bhxh-lai-chau",
+            "BHXH tỉnh Lai Châu",
+            "Lai Châu",
+            "laichau.gov.vn",
+            "cms-table",
+            seed=83,
+            charset="windows-1258",
+            defects=Defects(
+                stale_days=18,
+                thin_share=0.18,
+                modern_media=False,
+                campaign_posts=2,
+                search_documents="absent",
+                department_links=4,
+                fanpage=False,
+                counter="frozen",
+                feed="missing",
+                sitemap="missing",
+            ),
+        ),
+    ]
+
+
 PROVINCES = (
     "An Giang",
     "Bà Rịa - Vũng Tàu",
@@ -337,7 +394,7 @@ class Farm:
         self.sites: dict[str, _Site] = {}
         for s in specs:
             data = generate_site(s, as_of)
-            theme = THEMES.get(s.cms) or HOLDOUT_THEMES[s.cms]
+            theme = THEMES.get(s.cms) or HOLDOUT_THEMES.get(s.cms) or HOLDOUT2_THEMES[s.cms]
             self.sites[s.site_id] = _Site(s, data, theme(data))
 
     @property
@@ -604,6 +661,7 @@ class RunningFarm:
                 "wordpress": "nginx",
                 "modern": "nginx",
                 **SERVER_HEADERS,
+                **SERVER_HEADERS2,
             }[running.farm.sites[sid].spec.cms]
             sys_version = ""
             protocol_version = "HTTP/1.1"
