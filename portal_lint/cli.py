@@ -482,5 +482,158 @@ def schedule(config_path: str, db_url: str | None) -> None:
     run_scheduler(Path(config_path), db_url or default_db_url(), cfg.schedule)
 
 
+def _page_text(url: str) -> tuple[str, str]:
+    """Title and body of an article page, for `classify URL` (one polite GET, capped)."""
+    import httpx
+
+    from portal_lint.extract.article import extract_article
+
+    limit = 5_000_000
+    with httpx.Client(
+        follow_redirects=True, timeout=20.0, headers={"User-Agent": "portal-lint"}
+    ) as c:
+        with c.stream("GET", url) as resp:
+            resp.raise_for_status()
+            chunks, size = [], 0
+            for chunk in resp.iter_bytes():
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > limit:
+                    break
+            raw = b"".join(chunks)
+            encoding = resp.encoding or "utf-8"
+    html = raw.decode(encoding, errors="replace")
+    art = extract_article(html, url)
+    if art is None:
+        raise click.ClickException(f"{url}: no article found on the page")
+    return art.title, "\n".join(x for x in (art.sapo or "", art.body_text) if x)
+
+
+def _classification(pred: Any) -> dict[str, Any]:
+    # The stable JSON shape of `classify --format json` (one object per text).
+    probs = dict(sorted(pred.scores.items(), key=lambda kv: -kv[1]))
+    return {
+        "category": pred.label,
+        "probabilities": {k: round(v, 4) for k, v in probs.items()},
+        "evidence": list(pred.evidence),
+    }
+
+
+@main.command("classify")
+@click.argument("text_or_url", required=False)
+@click.option(
+    "--file",
+    "file_path",
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    help="classify one text per line (a title, or a title and its sapo); '-' reads stdin",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi")
+@click.option("--top", default=3, show_default=True, help="categories shown in text output")
+def classify_cmd(
+    text_or_url: str | None, file_path: Path | None, fmt: str, lang: str, top: int
+) -> None:
+    """Say which category (chuyên mục) a post belongs to, with probabilities and evidence words.
+
+    TEXT_OR_URL is a title, a title and its sapo, a whole article, or the URL of an article
+    page. Categories: hoat-dong, bhxh, bhyt, bhtn, chuyen-doi-so, guong-dien-hinh, hoi-dap,
+    and khac (general news that belongs to none of them).
+    """
+    from portal_lint.classify.labels import LABELS_EN, LABELS_VI
+    from portal_lint.classify.model import OTHER, CategoryClassifier
+
+    if (text_or_url is None) == (file_path is None):
+        _fail("give exactly one of TEXT_OR_URL or --file PATH")
+        return
+    items: list[tuple[str, str]] = []
+    if file_path is not None:
+        try:
+            stream = sys.stdin if str(file_path) == "-" else file_path.open(encoding="utf-8")
+            with stream:
+                lines = [ln.rstrip("\r\n") for ln in stream]
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{file_path}: cannot read: {exc}")
+            return
+        items = [(ln.strip(), "") for ln in lines]
+    elif text_or_url.startswith(("http://", "https://")):
+        try:
+            items = [_page_text(text_or_url)]
+        except Exception as exc:  # noqa: BLE001 - any fetch/parse problem is a clear error
+            _fail(f"{text_or_url}: {type(exc).__name__}: {exc}")
+            return
+    else:
+        items = [(text_or_url, "")]
+    model = CategoryClassifier.default()
+    nonblank = [i for i, (t, _) in enumerate(items) if t.strip()]
+    preds = model.predict_many([items[i] for i in nonblank], evidence=6)
+    by_index = dict(zip(nonblank, preds))
+    names = LABELS_VI if lang == "vi" else LABELS_EN
+    other = "Khác (không thuộc chuyên mục nào)" if lang == "vi" else "Other (no category)"
+    for i in range(len(items)):
+        pred = by_index.get(i)
+        if fmt == "json":
+            if pred is None:
+                click.echo(json.dumps({"category": None, "probabilities": {}, "evidence": []}))
+            else:
+                click.echo(json.dumps(_classification(pred), ensure_ascii=False))
+            continue
+        if pred is None:
+            click.echo("(dòng trống)" if lang == "vi" else "(blank line)")
+            continue
+        ranked = sorted(pred.scores.items(), key=lambda kv: -kv[1])[:top]
+        shown = ", ".join(
+            f"{names.get(k, other) if k != OTHER else other} ({k}) {100 * v:.0f}%"
+            for k, v in ranked
+        )
+        head = "Chuyên mục" if lang == "vi" else "Category"
+        words = "Từ khóa" if lang == "vi" else "Evidence"
+        if len(items) > 1:
+            click.echo(f"[{i + 1}] {items[i][0][:80]}")
+        click.echo(f"{head}: {shown}")
+        click.echo(f"{words}: {', '.join(pred.evidence) or '-'}")
+
+
+@main.command("classify-eval")
+@click.option(
+    "--news",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="real general-news articles (JSONL.gz, VNTC rows); default ../shared/corpora/vntc-sample-10k.jsonl.gz",
+)
+@click.option("--limit", type=int, default=None, help="use only the first N news articles")
+@click.option(
+    "--compare-segmentation",
+    "segment_n",
+    type=int,
+    default=0,
+    help="also compare underthesea word segmentation with syllables (speed on N news articles)",
+)
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def classify_eval(
+    news: Path | None, limit: int | None, segment_n: int, json_out: Path | None
+) -> None:
+    """Measure the classifier on held-out data: macro-F1, mislabel detection, speed, restraint."""
+    from portal_lint.classify import evaluate
+
+    news_path = news or (
+        Path(__file__).resolve().parents[1].parent / "shared/corpora/vntc-sample-10k.jsonl.gz"
+    )
+    if not news_path.is_file():
+        click.echo(
+            f"note: {news_path} not found; throughput and restraint are not measured", err=True
+        )
+    report = evaluate.run_all(
+        news_path=news_path,
+        news_limit=limit,
+        segment_compare=segment_n,
+        progress=lambda msg: click.echo(f"... {msg}", err=True),
+    )
+    click.echo(evaluate.format_report(report))
+    if json_out is not None:
+        json_out.write_text(
+            json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+
+
 if __name__ == "__main__":
     main()

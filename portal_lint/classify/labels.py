@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from portal_lint.classify.model import TAXONOMY
 
@@ -103,8 +104,26 @@ def _has(folded: str, phrase: str) -> bool:
     return f" {phrase} " in f" {folded} "
 
 
+def aliases_from_taxonomy(taxonomy: Mapping[str, Any] | None) -> dict[str, tuple[str, ...]]:
+    """Folded alias phrases per slug from `rules/taxonomy.yaml` ({"categories": {slug: {vi,
+    aliases}}}), so editors extend the automatic mapping without touching code."""
+    cats = (taxonomy or {}).get("categories", taxonomy or {})
+    out: dict[str, tuple[str, ...]] = {}
+    if not isinstance(cats, Mapping):
+        return out
+    for slug, entry in cats.items():
+        if slug not in TAXONOMY or not isinstance(entry, Mapping):
+            continue
+        names = [entry.get("vi", ""), *(entry.get("aliases") or [])]
+        folded = tuple(dict.fromkeys(f for f in (fold(str(n)) for n in names) if f))
+        out[str(slug)] = folded
+    return out
+
+
 def slugs_for_label(
-    label: str | None, category_map: Mapping[str, str] | None = None
+    label: str | None,
+    category_map: Mapping[str, str] | None = None,
+    aliases: Mapping[str, Sequence[str]] | None = None,
 ) -> frozenset[str]:
     """Canonical slugs a site category label stands for (empty = not judgeable).
 
@@ -124,6 +143,11 @@ def slugs_for_label(
         if value is not None:
             return frozenset(s.strip() for s in value.split(",") if s.strip() in TAXONOMY)
     hits = {slug for slug, phrases in _KEYWORDS.items() if any(_has(folded, p) for p in phrases)}
+    for slug, phrases in (aliases or {}).items():
+        if slug == "bhxh":
+            continue  # "BHXH" also names the office: handled by the cue logic below
+        if any(_has(folded, p) for p in phrases):
+            hits.add(slug)
     if any(_has(folded, t) for t in _BHXH_TERMS):
         rest = _POLICY_FILLER.sub(" ", folded).strip()
         if not rest or any(_has(folded, c) for c in _BHXH_CUES):
@@ -138,12 +162,13 @@ def slugs_for_article(
     breadcrumb: Iterable[str] = (),
     category_map: Mapping[str, str] | None = None,
     title: str | None = None,
+    aliases: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[frozenset[str], str | None]:
     """Slugs and the label they came from: the category label, else (when it is generic and
     not in category_map) the deepest breadcrumb item that maps. Breadcrumbs often end with the article title, whose words would match
     keywords ("Quỹ BHYT thanh toán…"), so the title and long items are skipped."""
     if category_label and category_label.strip():
-        slugs = slugs_for_label(category_label, category_map)
+        slugs = slugs_for_label(category_label, category_map, aliases)
         explicit = bool(category_map) and fold(category_label) in {fold(k) for k in category_map}
         if slugs or explicit:
             return slugs, category_label.strip()
@@ -153,7 +178,7 @@ def slugs_for_article(
         folded = fold(item)
         if not folded or folded == folded_title or len(folded.split()) > MAX_CATEGORY_WORDS:
             continue
-        slugs = slugs_for_label(item, category_map)
+        slugs = slugs_for_label(item, category_map, aliases)
         if slugs:
             return slugs, item.strip()
     return frozenset(), None

@@ -1,50 +1,50 @@
 """Vietnamese topic classifier for portal posts (canonical category taxonomy).
 
-Model: TF-IDF over syllable (or underthesea word) uni+bigrams plus character 2-4-grams
-(char_wb), a linear SVM calibrated to probabilities by 5-fold sigmoid calibration
-(`CalibratedClassifierCV`). Trained on first use from the shipped, hand-written
-`data/train.jsonl` (8 labels x 80 examples: the 7 taxonomy slugs plus "khac" = general news,
-which lets the model abstain instead of forcing a sports story into "Tin hoạt động").
-Nothing is downloaded; training takes ~1 s. The fitted model is cached per process and
-optionally pickled to a caller-chosen cache directory.
+Pipeline: `text.prepare_text` (NFC, lower case, one tone-placement style, spelled-out terms
+folded to their abbreviation: "bảo hiểm xã hội" and "BHXH" are one token) -> stateless
+hashed features (`features.Featurizer`: syllable uni+bigrams and char 2-4-grams) -> a
+linear SVM (scikit-learn `LinearSVC`, class-balanced) -> a multinomial logistic
+calibrator fitted on the SVM's 5-fold out-of-fold decision values, which turns margins
+into calibrated probabilities. Labels are the 7 taxonomy slugs plus `khac` (general news),
+so the model can abstain instead of forcing a football report into "Tin hoạt động".
 
-Only the head of a post is classified: title + sapo + body cut at `MAX_CHARS` characters.
-Portal editors put the topic in the title and lead; the tail is boilerplate, and the cut
-keeps cost flat on long articles.
+Why this shape: the SVM on n-grams is the strongest cheap text classifier at this data
+size (a few thousand rows), trains in about a second and predicts thousands of articles
+per second; the calibrator is separate from the SVM so a site-adapted SVM (see
+`mislabel.py`) reuses it without another cross-validation. Everything is deterministic
+(fixed seeds, stateless hashing); nothing is downloaded; the default model trains from the
+shipped corpus on first use and is pickled to the cache directory.
 
-Measured with bench/bench_classify.py (2 shared cores, 600-char head, 127 held-out texts;
-"VNTC confident" = share of 10,000 VNTC general-news articles given a taxonomy label with
-probability >= 0.6, the rule's default min_confidence):
-
-    features                     held-out acc  macro-F1  VNTC confident  VNTC articles/s
-    syllables + char n-grams        0.866       0.873        0.1 %        450-740 (train 2-6 s)
-    underthesea words + char        0.858       0.866        0.1 %         58-71  (train 5-10 s)
-
-Word segmentation does not improve accuracy here (syllable bigrams already capture the
-compounds that matter: "bảo hiểm", "thất nghiệp") and costs ~10x throughput, so it is off
-by default (`segment=True` turns it on). At probability >= 0.6 the held-out precision is
-0.986 (70 of 71 confident labels right; 71 of 112 portal texts get one). Of the 317 VNTC
-articles that mention BHXH/BHYT/BHTN, 2.5 % get a confident label (mostly bhyt).
-Before the "khac" pool was enlarged (640 rows) held-out accuracy was 0.92 but 2.5 % of
-VNTC got a confident label; abstaining on general news was judged more important.
+Measured figures (held-out writers, throughput, restraint on general news) are printed by
+`portal-lint classify-eval` and recorded in docs/classifier.md.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import json
+import logging
 import pickle
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-TRAIN_PATH = DATA_DIR / "train.jsonl"
-TEST_PATH = DATA_DIR / "test.jsonl"
+import numpy as np
+from scipy.sparse import csr_matrix, vstack
+
+from portal_lint.classify import corpus as corpus_mod
+from portal_lint.classify.corpus import Doc, training_texts
+from portal_lint.classify.features import (
+    FEATURE_VERSION,
+    N_FEATURES,
+    FeatureCache,
+    Featurizer,
+    featurize,
+)
+from portal_lint.classify.text import MAX_CHARS, prepare_text
+
+log = logging.getLogger(__name__)
 
 #: Label for general news that belongs to no portal category (the model abstains).
 OTHER = "khac"
@@ -58,11 +58,44 @@ TAXONOMY: tuple[str, ...] = (
     "guong-dien-hinh",
     "hoi-dap",
 )
-MAX_CHARS = 600
-_MODEL_VERSION = "1"  # bump when features or estimator change (invalidates pickles)
+MODEL_VERSION = "3"  # bump when the estimator changes (invalidates pickles)
+SVM_C = 0.5
+CALIBRATION_FOLDS = 5
+SEED = 20231
 
-_QMARK = re.compile(r"\?")
-_SPACE = re.compile(r"\s+")
+# Tokens the normaliser produces, shown to editors in their usual spelling.
+_DISPLAY = {
+    "bhxh": "BHXH",
+    "bhyt": "BHYT",
+    "bhtn": "BHTN",
+    "hssv": "HSSV",
+    "nlđ": "NLĐ",
+    "nsdlđ": "NSDLĐ",
+    "dn": "DN",
+    "kcb": "KCB",
+    "cccd": "CCCD",
+    "ubnd": "UBND",
+    "lđtbxh": "LĐTB&XH",
+    "tnlđ": "TNLĐ",
+    "bnn": "BNN",
+    "dvc": "DVC",
+    "ttdvvl": "TTDVVL",
+    "vssid": "VssID",
+    "vneid": "VNeID",
+    "qqmark": "?",
+}
+
+
+# Words that carry no topic on their own (shown only inside a phrase).
+_FUNCTION_WORDS = frozenset(
+    "và là của có được các những cho với này đó đã sẽ đang thì mà khi nào năm ngày tháng "
+    "tại trong từ để theo về một hai ba người bị ra vào lên như cũng hơn rất nhiều không "
+    "việc đến trên dưới sau trước nên do vì nếu hay hoặc".split()
+)
+
+
+def display_gram(gram: str) -> str:
+    return " ".join(_DISPLAY.get(w, w) for w in gram.replace("_", " ").split())
 
 
 @dataclass(frozen=True)
@@ -70,6 +103,7 @@ class Prediction:
     label: str  # a TAXONOMY slug, or OTHER when the text looks like general news
     confidence: float  # calibrated probability of `label`
     scores: dict[str, float] = field(default_factory=dict)  # probability of every label
+    evidence: tuple[str, ...] = ()  # words that drove the prediction, strongest first
 
     @property
     def abstained(self) -> bool:
@@ -77,71 +111,90 @@ class Prediction:
 
 
 def load_rows(path: Path) -> list[dict[str, str]]:
+    """Rows of a {"label", "text"} JSONL file (kept for older callers)."""
+    import json
+
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def prepare_text(title: str, text: str = "", max_chars: int = MAX_CHARS) -> str:
-    """Title + head of the body, NFC-normalised and lower-cased.
-
-    NFC matters: Vietnamese pages mix precomposed and combining diacritics, which would
-    otherwise split every n-gram in two. "?" becomes a token because question form is
-    the strongest cue for Hỏi đáp and the default tokenizer drops punctuation.
-    """
-    title = (title or "").strip()
-    body = (text or "").strip()
-    if body.startswith(title) and title:
-        body = body[len(title) :]  # some extractors repeat the title in the body
-    joined = f"{title}. {body}" if body else title
-    joined = unicodedata.normalize("NFC", joined[:max_chars]).lower()
-    joined = _QMARK.sub(" qqmark ", joined)
-    return _SPACE.sub(" ", joined).strip()
-
-
-def _segment_all(texts: Sequence[str]) -> list[str]:
-    from underthesea import word_tokenize  # imported lazily: ~1.5 s import
-
-    return [word_tokenize(t, format="text") for t in texts]
-
-
-def _build_pipeline() -> Any:
-    from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.pipeline import FeatureUnion, Pipeline
+def _svm(seed: int) -> Any:
     from sklearn.svm import LinearSVC
 
-    features = FeatureUnion(
-        [
-            (
-                "words",
-                TfidfVectorizer(
-                    token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2), sublinear_tf=True, min_df=1
-                ),
-            ),
-            (
-                "chars",
-                TfidfVectorizer(
-                    analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, min_df=2
-                ),
-            ),
-        ]
-    )
-    svm = LinearSVC(C=0.5, class_weight="balanced")
-    return Pipeline(
-        [("features", features), ("clf", CalibratedClassifierCV(svm, method="sigmoid", cv=5))]
-    )
+    return LinearSVC(C=SVM_C, class_weight="balanced", random_state=seed)
 
 
 class CategoryClassifier:
     """Predicts the canonical category of a post from its title and text."""
 
-    def __init__(self, pipeline: Any, segment: bool = False, max_chars: int = MAX_CHARS) -> None:
-        self._pipe = pipeline
-        self.segment = segment
+    def __init__(
+        self,
+        featurizer: Featurizer,
+        svm: Any,
+        calibrator: Any,
+        base_X: csr_matrix,
+        base_y: np.ndarray,
+        class_thresholds: dict[str, float],
+        max_chars: int = MAX_CHARS,
+        seed: int = SEED,
+    ) -> None:
+        self.featurizer = featurizer
+        self.svm = svm
+        self.calibrator = calibrator
+        self.base_X = base_X  # kept for site adaptation (mislabel.py)
+        self.base_y = base_y
+        self.class_thresholds = class_thresholds  # mean OOF p(j) over training items of j
         self.max_chars = max_chars
-        self.labels: tuple[str, ...] = tuple(str(c) for c in pipeline.classes_)
+        self.seed = seed
+        self.labels: tuple[str, ...] = tuple(str(c) for c in svm.classes_)
+
+    @property
+    def segment(self) -> bool:
+        return self.featurizer.segment
 
     # -- construction -------------------------------------------------------------------
+    @classmethod
+    def fit(
+        cls,
+        docs: Sequence[Doc],
+        *,
+        segment: bool = False,
+        views: Sequence[str] = ("full", "title"),
+        seed: int = SEED,
+        cache: FeatureCache | None = None,
+    ) -> CategoryClassifier:
+        texts, labels = training_texts(docs, views)
+        featurizer = Featurizer(segment=segment)
+        X = featurize(featurizer, texts, cache)
+        y = np.asarray(labels)
+        return cls.fit_matrix(featurizer, X, y, seed=seed)
+
+    @classmethod
+    def fit_matrix(
+        cls, featurizer: Featurizer, X: csr_matrix, y: np.ndarray, *, seed: int = SEED
+    ) -> CategoryClassifier:
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import StratifiedKFold
+
+        svm = _svm(seed).fit(X, y)
+        classes = svm.classes_
+        # Out-of-fold margins teach the calibrator how margins map to being right.
+        oof = np.zeros((X.shape[0], len(classes)))
+        folds = min(CALIBRATION_FOLDS, int(min(np.unique(y, return_counts=True)[1])))
+        if folds >= 2:
+            skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+            for train_idx, test_idx in skf.split(X, y):
+                fold = _svm(seed).fit(X[train_idx], y[train_idx])
+                oof[test_idx] = _aligned_decision(fold, X[test_idx], classes)
+        else:  # too few rows per class for folds: calibrate on training margins
+            oof = svm.decision_function(X)
+        calibrator = LogisticRegression(C=1.0, max_iter=1000).fit(oof, y)
+        probs = calibrator.predict_proba(oof)
+        thresholds = {
+            str(c): float(probs[y == c, j].mean()) for j, c in enumerate(calibrator.classes_)
+        }
+        return cls(featurizer, svm, calibrator, X, y, thresholds, seed=seed)
+
     @classmethod
     def train(
         cls,
@@ -150,78 +203,189 @@ class CategoryClassifier:
         segment: bool = False,
         max_chars: int = MAX_CHARS,
     ) -> CategoryClassifier:
-        rows = list(rows)
-        texts = [prepare_text(r["text"], "", max_chars) for r in rows]
-        if segment:
-            texts = _segment_all(texts)
-        pipe = _build_pipeline()
-        pipe.fit(texts, [r["label"] for r in rows])
-        return cls(pipe, segment=segment, max_chars=max_chars)
+        """From {"label", "text"} rows (or corpus rows with title/sapo/body)."""
+        docs = [
+            Doc(
+                r["label"],
+                r.get("title", r.get("text", "")),
+                r.get("sapo", ""),
+                r.get("body", ""),
+            )
+            for r in rows
+        ]
+        return cls.fit(docs, segment=segment)
 
     @classmethod
     def default(
         cls, cache_dir: Path | str | None = None, segment: bool = False
     ) -> CategoryClassifier:
-        """Model trained from the shipped data; cached per process (and in cache_dir if given)."""
+        """Model trained from the shipped corpus; cached per process and pickled to cache_dir
+        (default: the portal-lint cache directory)."""
         return _default_model(str(cache_dir) if cache_dir is not None else None, segment)
 
     # -- prediction -----------------------------------------------------------------------
+    def prepare(self, title: str, text: str = "") -> str:
+        return prepare_text(title, text, self.max_chars)
+
+    def features(self, texts: Sequence[str], cache: FeatureCache | None = None) -> csr_matrix:
+        return featurize(self.featurizer, texts, cache)
+
+    def proba(self, X: csr_matrix, svm: Any = None) -> np.ndarray:
+        """Calibrated probabilities, columns in `self.labels` order."""
+        margins = _aligned_decision(svm or self.svm, X, self.svm.classes_)
+        probs = self.calibrator.predict_proba(margins)
+        order = [list(self.calibrator.classes_).index(c) for c in self.svm.classes_]
+        return probs[:, order]
+
     def predict(self, title: str, text: str = "") -> Prediction:
         return self.predict_many([(title, text)])[0]
 
-    def predict_many(self, items: Iterable[tuple[str, str]]) -> list[Prediction]:
-        texts = [prepare_text(t, b, self.max_chars) for t, b in items]
+    def predict_many(
+        self,
+        items: Iterable[tuple[str, str]],
+        *,
+        cache: FeatureCache | None = None,
+        evidence: int = 0,
+    ) -> list[Prediction]:
+        texts = [self.prepare(t, b) for t, b in items]
         if not texts:
             return []
-        if self.segment:
-            texts = _segment_all(texts)
-        probs = self._pipe.predict_proba(texts)
+        X = self.features(texts, cache)
+        probs = self.proba(X)
         out: list[Prediction] = []
-        for row in probs:
+        for n, row in enumerate(probs):
             scores = {lab: float(p) for lab, p in zip(self.labels, row)}
             best = max(scores, key=scores.__getitem__)
-            out.append(Prediction(best, scores[best], scores))
+            words: tuple[str, ...] = ()
+            if evidence:
+                words = tuple(self.evidence(texts[n], X[n], best, k=evidence))
+            out.append(Prediction(best, scores[best], scores, words))
         return out
 
+    def evidence(
+        self,
+        text: str,
+        x_row: csr_matrix,
+        label: str,
+        against: str | None = None,
+        k: int = 6,
+        svm: Any = None,
+    ) -> list[str]:
+        """Words of `text` that pushed the model towards `label` (away from `against`, or
+        from the runner-up label): word n-grams ranked by feature value x weight gap."""
+        svm = svm or self.svm
+        classes = list(svm.classes_)
+        if label not in classes:
+            return []
+        coef = svm.coef_
+        w = coef[classes.index(label)]
+        if against in classes:
+            w = w - coef[classes.index(against)]
+        else:
+            others = [i for i, c in enumerate(classes) if c != label]
+            margins = x_row @ coef[others].T
+            w = w - coef[others[int(np.argmax(margins))]]
+        grams = self.featurizer.word_grams(text)
+        if not grams:
+            return []
+        buckets = self.featurizer.word_buckets(grams)
+        row = x_row.toarray().ravel()[:N_FEATURES]
+        contrib = dict(zip(grams, row[buckets] * w[buckets]))
+        # A phrase scores with its words ("tổng kết" = bigram + "tổng" + "kết"), so editors
+        # see phrases; each word is shown once; function words alone are not evidence.
+        scored: list[tuple[float, str]] = []
+        for gram, value in contrib.items():
+            parts = gram.split()
+            if len(parts) == 1:
+                if gram in _FUNCTION_WORDS or (gram == "qqmark" and label != "hoi-dap"):
+                    continue
+                scored.append((value, gram))
+            else:
+                total = value + sum(max(contrib.get(p, 0.0), 0.0) for p in parts)
+                if all(p in _FUNCTION_WORDS for p in parts):
+                    continue
+                scored.append((total, gram))
+        chosen: list[str] = []
+        used: set[str] = set()
+        for value, gram in sorted(scored, key=lambda vg: (-vg[0], vg[1])):
+            if value <= 0 or len(chosen) >= k:
+                break
+            parts = set(gram.split())
+            if parts & used:
+                continue
+            used |= parts
+            chosen.append(gram)
+        return [display_gram(g) for g in chosen]
 
-def _cache_key(segment: bool) -> str:
+
+def _aligned_decision(svm: Any, X: csr_matrix, classes: np.ndarray) -> np.ndarray:
+    """Decision values in the order of `classes` (a fold may miss a class: -inf-ish)."""
+    d = svm.decision_function(X)
+    if d.ndim == 1:  # binary problem
+        d = np.column_stack([-d, d])
+    if list(svm.classes_) == list(classes):
+        return d
+    out = np.full((X.shape[0], len(classes)), -2.0)
+    for j, c in enumerate(svm.classes_):
+        out[:, list(classes).index(c)] = d[:, j]
+    return out
+
+
+def stack(base: csr_matrix, extra: csr_matrix) -> csr_matrix:
+    return vstack([base, extra], format="csr")
+
+
+def _data_fingerprint(segment: bool) -> str:
     import sklearn
 
     h = hashlib.sha256()
-    h.update(TRAIN_PATH.read_bytes())
-    h.update(f"{_MODEL_VERSION}|{segment}|{MAX_CHARS}|{sklearn.__version__}".encode())
+    paths = [corpus_mod.TEMPLATES_PATH, corpus_mod.TEST_PATH]
+    paths += sorted(corpus_mod.WRITERS_DIR.glob("writer-*.jsonl"))
+    for p in paths:
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    h.update(
+        f"{MODEL_VERSION}|{FEATURE_VERSION}|{segment}|{MAX_CHARS}|{sklearn.__version__}".encode()
+    )
     return h.hexdigest()[:16]
+
+
+def default_cache_dir() -> Path:
+    from portal_lint.runner import default_cache_dir as root
+
+    return root() / "classifier"
 
 
 @functools.lru_cache(maxsize=4)
 def _default_model(cache_dir: str | None, segment: bool) -> CategoryClassifier:
-    # Per-process cache: the rule calls default() once per site; training once is enough.
-    path: Path | None = None
-    if cache_dir is not None:
-        path = Path(cache_dir) / f"category-clf-{_cache_key(segment)}.pkl"
-        if path.is_file():
-            try:
-                with path.open("rb") as fh:
-                    cached = pickle.load(fh)  # our own cache dir, keyed by data + versions
-                if isinstance(cached, CategoryClassifier):
-                    return cached
-            except (
-                pickle.UnpicklingError,
-                EOFError,
-                AttributeError,
-                ImportError,
-                ValueError,
-                OSError,
-            ):
-                pass  # a stale or damaged pickle: retrain below
-    model = CategoryClassifier.train(load_rows(TRAIN_PATH), segment=segment)
-    if path is not None:
+    # Per-process cache: the rule runs once per site; training once per process is enough.
+    folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    path = folder / f"category-clf-{_data_fingerprint(segment)}.pkl"
+    if path.is_file():
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(model, fh)
-            tmp.replace(path)
-        except OSError:  # a read-only cache dir must not break classification
-            pass
+            with path.open("rb") as fh:
+                cached = pickle.load(fh)  # our own cache dir, keyed by data + versions
+            if isinstance(cached, CategoryClassifier):
+                return cached
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, OSError):
+            log.info("classifier cache %s unreadable; retraining", path)
+    model = CategoryClassifier.fit(corpus_mod.shipped_docs(), segment=segment)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{id(model)}")
+        with tmp.open("wb") as fh:
+            pickle.dump(model, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:  # a read-only cache dir must not break classification
+        pass
     return model
+
+
+def feature_cache(cache_dir: Path | str | None = None) -> FeatureCache:
+    folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    return FeatureCache(folder / f"features-{FEATURE_VERSION}.sqlite")
+
+
+# Older import paths.
+TRAIN_PATH = corpus_mod.TEMPLATES_PATH
+TEST_PATH = corpus_mod.TEST_PATH

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from portal_lint.extract.urls import canonicalize
@@ -81,6 +82,10 @@ def compare(
                 conf.extraction[site_id].update(
                     repost_accuracy(snap, truth, reposts.get(site_id, {}))
                 )
+            mismatch = next((f for f in findings if f.rule == "category-mismatch"), None)
+            if mismatch is not None and isinstance(mismatch.value, dict):
+                flagged = {m["url"] for m in mismatch.value.get("misfiled", [])}
+                conf.extraction[site_id].update(misfiled_accuracy(snap, truth, flagged))
     return conf
 
 
@@ -168,6 +173,36 @@ def repost_accuracy(
     return {"reposts_true": tp, "reposts_false": fp, "reposts_missed": fn}
 
 
+MISFILE_WINDOW_DAYS = 90  # the category-mismatch rule's default window
+
+
+def misfiled_accuracy(snap: Snapshot, truth: dict[str, Any], flagged: set[str]) -> dict[str, int]:
+    """Posts the category-mismatch rule flagged vs the generator's misfiled posts, over the
+    crawled posts in the rule's 90-day window (the truth marks misfiling only there)."""
+    truth_by_url = {canonicalize(a["url"]): a for a in truth.get("articles", [])}
+    flagged_urls = {canonicalize(u) for u in flagged}
+    as_of = date.fromisoformat(truth["as_of"])
+    start, end = (as_of - timedelta(days=MISFILE_WINDOW_DAYS)).isoformat(), as_of.isoformat()
+    tp = fp = fn = 0
+    for art in snap.articles:
+        t = truth_by_url.get(canonicalize(art.url))
+        if t is None or not art.fetched:
+            continue
+        if not start <= t["published"][:10] <= end:
+            continue
+        is_flagged = canonicalize(art.url) in flagged_urls
+        tp += bool(t.get("misfiled")) and is_flagged
+        fp += (not t.get("misfiled")) and is_flagged
+        fn += bool(t.get("misfiled")) and not is_flagged
+    return {"misfiled_true": tp, "misfiled_false": fp, "misfiled_missed": fn}
+
+
+def _misfiled(x: dict[str, Any]) -> str:
+    if "misfiled_true" not in x:
+        return "—"
+    return f"{x['misfiled_true']}/{x['misfiled_false']}/{x['misfiled_missed']}"
+
+
 def _reposts(x: dict[str, Any]) -> str:
     if "reposts_true" not in x:
         return "—"
@@ -201,7 +236,7 @@ def render(conf: Conformance) -> str:
         lines += ["", "Extraction accuracy (articles in the crawl window)", ""]
         h2 = (
             f"{'site':<18}{'found':>14}{'dates':>16}{'categories':>16}{'months exact':>14}{'extra':>7}"
-            f"{'re-posts found/false/missed':>30}"
+            f"{'re-posts found/false/missed':>30}{'misfiled found/false/missed':>30}"
         )
         lines += [h2, "-" * len(h2)]
         tot = defaultdict(int)
@@ -218,6 +253,9 @@ def render(conf: Conformance) -> str:
                 "reposts_true",
                 "reposts_false",
                 "reposts_missed",
+                "misfiled_true",
+                "misfiled_false",
+                "misfiled_missed",
             ):
                 tot[k] += x.get(k, 0)
             lines.append(
@@ -225,7 +263,7 @@ def render(conf: Conformance) -> str:
                 f"{_pct(x['dates_correct'], x['articles_found']):>16}"
                 f"{_pct(x['categories_correct'], x['categories_judged']):>16}"
                 f"{x['months_exact']:>8}/{x['months']:<5}{x['extra_articles']:>7}"
-                f"{_reposts(x):>30}"
+                f"{_reposts(x):>30}{_misfiled(x):>30}"
             )
         lines.append("-" * len(h2))
         lines.append(
@@ -233,6 +271,6 @@ def render(conf: Conformance) -> str:
             f"{_pct(tot['dates_correct'], tot['articles_found']):>16}"
             f"{_pct(tot['categories_correct'], tot['categories_judged']):>16}"
             f"{tot['months_exact']:>8}/{tot['months']:<5}{tot['extra_articles']:>7}"
-            f"{_reposts(tot):>30}"
+            f"{_reposts(tot):>30}{_misfiled(tot):>30}"
         )
     return "\n".join(lines)

@@ -52,12 +52,19 @@ class Rule:
                 seen.append(url)
         return Finding(self.id, status, vi, en or vi, seen[:50], value)
 
-    def unknown(self, vi_reason: str, en_reason: str = "", evidence: Iterable[str] = ()) -> Finding:
+    def unknown(
+        self,
+        vi_reason: str,
+        en_reason: str = "",
+        evidence: Iterable[str] = (),
+        value: Any = None,
+    ) -> Finding:
         return self.finding(
             "unknown",
             f"Không xác định được: {vi_reason}",
             f"Could not be determined: {en_reason or vi_reason}",
             evidence,
+            value,
         )
 
     @classmethod

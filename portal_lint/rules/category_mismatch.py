@@ -2,17 +2,24 @@
 
 **What it checks**
 Every post published in the last `window_days` days (up to the audit date, inclusive)
-whose page was opened and has a body is read by a topic classifier trained on portal-style
-Vietnamese text. The site's category (chuyên mục) is mapped to the canonical taxonomy
-(Tin hoạt động, Chính sách BHXH, Chính sách BHYT, Bảo hiểm thất nghiệp, Chuyển đổi số,
-Gương điển hình, Hỏi đáp) through the site config's `category_map`, else by the folded
-name ("Bảo hiểm y tế", "Lĩnh vực BHYT" -> Chính sách BHYT). Posts under generic categories
-("Tin tức", "Tin tổng hợp", "Thông báo") are not judged. A post counts as misfiled only
-when the classifier is confident (probability >= `min_confidence`) that it belongs to
-another category, by a clear margin (`min_margin`) over the category it is filed under;
-general news the classifier does not recognise is never counted. The share of misfiled
-posts decides: up to `allowed_noise_share` (the classifier's own error) pass, up to
-`fail_share` warn, above fail.
+whose page was opened and has a body is read by a Vietnamese topic classifier trained
+offline on a shipped corpus of portal-style articles (`portal_lint/classify`). The site's
+category (chuyên mục) is mapped to the canonical taxonomy (`rules/taxonomy.yaml`: Tin hoạt
+động, Chính sách BHXH, Chính sách BHYT, Bảo hiểm thất nghiệp, Chuyển đổi số, Gương điển hình,
+Hỏi đáp) through the site config's `category_map`, else by the folded name and the
+taxonomy's aliases ("Bảo hiểm y tế", "Lĩnh vực BHYT" -> Chính sách BHYT). Labels that map to
+nothing ("Tin tức", "Thông báo") are not guessed: they are listed once in the finding.
+
+A post is counted as misfiled by *confident learning* (`classify/mislabel.py`), not by a
+bare "the model predicts something else": out-of-fold probabilities from models trained on
+the shipped corpus plus the site's other posts (the correctly filed majority teaches the
+model the portal's own wording), per-category thresholds from the site's own posts, a
+calibrated probability of at least `min_confidence` for the other category and a lead of
+`min_margin` over the filed one. General news the model does not recognise ("khác") is
+never counted. The share of misfiled posts decides: up to `allowed_noise_share` (the
+classifier's own error) pass, up to `fail_share` warn, above fail. Each misfiled post is
+listed with its URL, the site's label, the canonical category it is filed under, the
+predicted category, the confidence and the words that drove the prediction.
 
 **Why**
 CV 2023 BHXH-TT "V/v triển khai công tác truyền thông trên Cổng TTĐT BHXH địa phương",
@@ -24,33 +31,42 @@ tải tin, bài đúng quy chuẩn về nội dung, hình thức".
 Pass: 40 posts in 90 days, each under the category its content belongs to.
 Fail: 6/40 posts (15%) misfiled, e.g. an article explaining co-payment rules for the
 health-insurance card ("Đồng chi trả 20% chi phí KCB BHYT…") filed under "Gương điển hình":
-the finding lists its URL and says to move it to "Chính sách BHYT".
+the finding lists its URL, says to move it to "Chính sách BHYT" and shows the words
+("KCB", "BHYT", "đồng chi trả") that drove the prediction.
 
 **Parameters**
 `window_days` (90) days before the audit date that are examined; `min_confidence` (0.6)
 calibrated probability the classifier needs before it accuses a post; `min_margin` (0.3)
-lead it needs over the filed category's probability; `allowed_noise_share` (0.02) and
-`warn_share` (0.0) shares that still pass (the larger of the two applies; warn_share is a
-policy tolerance on top of classifier noise); `fail_share` (0.10) share above which the
-rule fails; `min_posts` (5) judgeable posts needed for a verdict; `category_map` (from the
-site config) site category label -> taxonomy slug ("" or "none" = do not judge; several
-slugs may be given comma-separated).
+lead it needs over the filed category's probability; `folds` (4) out-of-fold splits of the
+site's posts; `allowed_noise_share` (0.02) and `warn_share` (0.0) shares that still pass
+(the larger applies); `fail_share` (0.10) share above which the rule fails; `min_posts` (5)
+judgeable posts needed for a verdict; `category_map` (from the site config) site category
+label -> taxonomy slug ("" or "none" = do not judge; several slugs comma-separated).
 """
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from pydantic import Field
 
-from portal_lint.classify.labels import LABELS_EN, LABELS_VI, slugs_for_article
-from portal_lint.classify.model import OTHER, CategoryClassifier, Prediction
+from portal_lint.classify.labels import (
+    LABELS_EN,
+    LABELS_VI,
+    aliases_from_taxonomy,
+    slugs_for_article,
+)
+from portal_lint.classify.mislabel import Suspect, find_suspects
+from portal_lint.classify.model import CategoryClassifier, feature_cache
 from portal_lint.rules.base import Params, Rule, register
 from portal_lint.snapshot import Article, Finding, History, RunContext, Snapshot
 
 MAX_EXAMPLES_IN_MESSAGE = 3
+MAX_EVIDENCE_IN_MESSAGE = 4
 
 
 def _pct_vi(share: float) -> str:
@@ -63,12 +79,37 @@ def _pct_en(share: float) -> str:
     return f"{100 * share:.1f}".rstrip("0").rstrip(".") + "%"
 
 
+@functools.lru_cache(maxsize=1)
+def _shared_feature_cache() -> Any:
+    # One SQLite feature cache per process: a re-audit does not recompute old articles.
+    return feature_cache()
+
+
+def _unmapped_vi(unmapped: Counter[str]) -> str:
+    if not unmapped:
+        return ""
+    names = ", ".join(f"«{k}» ({v} bài)" for k, v in unmapped.most_common())
+    return (
+        ". Chuyên mục không đối chiếu được với danh mục chuẩn (không xét; khai báo "
+        f"category_map trong sites.yaml nếu cần xét): {names}"
+    )
+
+
+def _unmapped_en(unmapped: Counter[str]) -> str:
+    if not unmapped:
+        return ""
+    names = ", ".join(f"'{k}' ({v} posts)" for k, v in unmapped.most_common())
+    return (
+        ". Labels that map to no canonical category (not judged; add a category_map entry "
+        f"in sites.yaml to judge them): {names}"
+    )
+
+
 @dataclass(frozen=True)
-class _Judged:
+class _Misfiled:
     article: Article
-    filed: frozenset[str]
-    filed_label: str
-    pred: Prediction
+    site_label: str
+    suspect: Suspect
 
 
 @register
@@ -84,11 +125,13 @@ class CategoryMismatch(Rule):
         window_days: int = 90
         min_confidence: float = 0.6
         min_margin: float = 0.3
+        folds: int = 4
         warn_share: float = 0.0
         fail_share: float = 0.10
         allowed_noise_share: float = 0.02
         min_posts: int = 5
         category_map: dict[str, str] = Field(default_factory=dict)
+        taxonomy: dict[str, Any] = Field(default_factory=dict)
 
     def check(
         self, snap: Snapshot, history: History, ctx: RunContext, params: Any
@@ -122,15 +165,18 @@ class CategoryMismatch(Rule):
                 seen.add(a.url)
                 in_window.append(a)
 
+        aliases = aliases_from_taxonomy(p.taxonomy)
         with_body = [a for a in in_window if a.fetched and a.body_text.strip()]
         candidates: list[tuple[Article, frozenset[str], str]] = []
+        unmapped: Counter[str] = Counter()
         for a in with_body:
             slugs, label = slugs_for_article(
-                a.category_label, a.breadcrumb, p.category_map, title=a.title
+                a.category_label, a.breadcrumb, p.category_map, title=a.title, aliases=aliases
             )
             if slugs and label:
                 candidates.append((a, slugs, label))
-        unmapped = len(with_body) - len(candidates)
+            else:
+                unmapped[(a.category_label or "").strip() or "(không có chuyên mục)"] += 1
 
         if len(candidates) < p.min_posts:
             return [
@@ -138,89 +184,84 @@ class CategoryMismatch(Rule):
                     f"chỉ có {len(candidates)} bài trong {p.window_days} ngày qua vừa có nội dung vừa "
                     f"thuộc chuyên mục đối chiếu được (cần tối thiểu {p.min_posts}); "
                     f"{len(in_window)} bài trong kỳ, {len(in_window) - len(with_body)} bài không đọc được "
-                    f"nội dung, {unmapped} bài thuộc chuyên mục chung không xét",
+                    f"nội dung, {sum(unmapped.values())} bài thuộc chuyên mục không đối chiếu được"
+                    f"{_unmapped_vi(unmapped)}",
                     f"only {len(candidates)} posts in the last {p.window_days} days have a body and a "
                     f"category that maps to the taxonomy (need {p.min_posts}); {len(in_window)} in the "
-                    f"window, {len(in_window) - len(with_body)} without a body, {unmapped} under "
-                    "generic categories",
+                    f"window, {len(in_window) - len(with_body)} without a body, "
+                    f"{sum(unmapped.values())} under categories that map to none{_unmapped_en(unmapped)}",
+                    value={"unmapped_labels": dict(unmapped)},
                 )
             ]
 
         clf = CategoryClassifier.default()
-        preds = clf.predict_many(
-            (a.title, "\n".join(x for x in (a.sapo or "", a.body_text) if x))
+        texts = [
+            clf.prepare(a.title, "\n".join(x for x in (a.sapo or "", a.body_text) if x))
             for a, _, _ in candidates
+        ]
+        X = clf.features(texts, _shared_feature_cache())
+        suspects = find_suspects(
+            clf,
+            texts,
+            X,
+            [s for _, s, _ in candidates],
+            min_confidence=p.min_confidence,
+            min_margin=p.min_margin,
+            folds=p.folds,
         )
-        judged = [_Judged(a, s, lab, pr) for (a, s, lab), pr in zip(candidates, preds)]
-        misfiled = [j for j in judged if self._is_misfiled(j, p)]
-        return [self._verdict(judged, misfiled, p)]
-
-    @staticmethod
-    def _is_misfiled(j: _Judged, p: CategoryMismatch.Params) -> bool:
-        pred = j.pred
-        if pred.label == OTHER or pred.label in j.filed or pred.confidence < p.min_confidence:
-            return False
-        filed_score = max(pred.scores.get(s, 0.0) for s in j.filed)
-        return pred.confidence - filed_score >= p.min_margin
-
-    @staticmethod
-    def _filed_slug(j: _Judged) -> str:
-        # For labels standing for several slugs, report the closest one.
-        return max(sorted(j.filed), key=lambda s: j.pred.scores.get(s, 0.0))
+        misfiled = [_Misfiled(candidates[s.index][0], candidates[s.index][2], s) for s in suspects]
+        return [self._verdict(len(candidates), misfiled, unmapped, p)]
 
     def _verdict(
-        self, judged: list[_Judged], misfiled: list[_Judged], p: CategoryMismatch.Params
+        self, n: int, misfiled: list[_Misfiled], unmapped: Counter[str], p: CategoryMismatch.Params
     ) -> Finding:
-        n, m = len(judged), len(misfiled)
+        m = len(misfiled)
         share = m / n
-        misfiled = sorted(misfiled, key=lambda j: -j.pred.confidence)
+        misfiled = sorted(misfiled, key=lambda x: -x.suspect.confidence)
         value = {
             "judged": n,
             "share": round(share, 4),
             "misfiled": [
                 {
-                    "url": j.article.url,
-                    "filed_under": self._filed_slug(j),
-                    "site_label": j.filed_label,
-                    "predicted": j.pred.label,
-                    "confidence": round(j.pred.confidence, 3),
+                    "url": x.article.url,
+                    "title": x.article.title,
+                    "site_label": x.site_label,
+                    "filed_under": x.suspect.filed,
+                    "predicted": x.suspect.predicted,
+                    "confidence": round(x.suspect.confidence, 3),
+                    "filed_probability": round(x.suspect.filed_probability, 3),
+                    "evidence": list(x.suspect.evidence),
                 }
-                for j in misfiled
+                for x in misfiled
             ],
+            "unmapped_labels": dict(unmapped),
         }
-        evidence = [j.article.url for j in misfiled]
+        evidence = [x.article.url for x in misfiled]
+        tail_vi, tail_en = _unmapped_vi(unmapped), _unmapped_en(unmapped)
         head_vi = f"{m}/{n} bài ({_pct_vi(share)}) trong {p.window_days} ngày qua"
         head_en = f"{m}/{n} posts ({_pct_en(share)}) in the last {p.window_days} days"
         if m == 0:
             return self.finding(
                 "pass",
-                f"{n} bài trong {p.window_days} ngày qua có nội dung khớp với chuyên mục đang đăng.",
-                f"All {n} posts in the last {p.window_days} days match the category they are filed under.",
+                f"{n} bài trong {p.window_days} ngày qua có nội dung khớp với chuyên mục đang đăng"
+                f"{tail_vi}.",
+                f"All {n} posts in the last {p.window_days} days match the category they are "
+                f"filed under{tail_en}.",
                 value=value,
             )
-        moves_vi = "; ".join(
-            f"«{j.article.title}» ({j.article.url}): chuyển từ «{j.filed_label}» sang "
-            f"«{LABELS_VI[j.pred.label]}»"
-            for j in misfiled[:MAX_EXAMPLES_IN_MESSAGE]
-        )
-        moves_en = "; ".join(
-            f"'{j.article.title}' ({j.article.url}): move from '{j.filed_label}' to "
-            f"'{LABELS_EN[j.pred.label]}'"
-            for j in misfiled[:MAX_EXAMPLES_IN_MESSAGE]
-        )
-        more_vi = (
-            f" (và {m - MAX_EXAMPLES_IN_MESSAGE} bài khác)" if m > MAX_EXAMPLES_IN_MESSAGE else ""
-        )
-        more_en = (
-            f" (and {m - MAX_EXAMPLES_IN_MESSAGE} more)" if m > MAX_EXAMPLES_IN_MESSAGE else ""
-        )
-        if share <= max(p.allowed_noise_share, p.warn_share):
+        moves_vi = "; ".join(_move_vi(x) for x in misfiled[:MAX_EXAMPLES_IN_MESSAGE])
+        moves_en = "; ".join(_move_en(x) for x in misfiled[:MAX_EXAMPLES_IN_MESSAGE])
+        extra = m - MAX_EXAMPLES_IN_MESSAGE
+        more_vi = f" (và {extra} bài khác)" if extra > 0 else ""
+        more_en = f" (and {extra} more)" if extra > 0 else ""
+        tolerated = max(p.allowed_noise_share, p.warn_share)
+        if share <= tolerated:
             return self.finding(
                 "pass",
                 f"{head_vi} có thể đăng chưa đúng chuyên mục, trong mức sai số cho phép "
-                f"({_pct_vi(max(p.allowed_noise_share, p.warn_share))}). Nên xem lại: {moves_vi}{more_vi}.",
+                f"({_pct_vi(tolerated)}). Nên xem lại: {moves_vi}{more_vi}{tail_vi}.",
                 f"{head_en} may be misfiled, within the tolerated error "
-                f"({_pct_en(max(p.allowed_noise_share, p.warn_share))}). Worth a look: {moves_en}{more_en}.",
+                f"({_pct_en(tolerated)}). Worth a look: {moves_en}{more_en}{tail_en}.",
                 evidence,
                 value,
             )
@@ -228,9 +269,30 @@ class CategoryMismatch(Rule):
         return self.finding(
             status,
             f"{head_vi} có nội dung không khớp chuyên mục đang đăng (ngưỡng không đạt: trên "
-            f"{_pct_vi(p.fail_share)}). Đề nghị ban biên tập chuyển chuyên mục: {moves_vi}{more_vi}.",
+            f"{_pct_vi(p.fail_share)}). Đề nghị ban biên tập chuyển chuyên mục: "
+            f"{moves_vi}{more_vi}{tail_vi}.",
             f"{head_en} do not match the category they are filed under (fail above "
-            f"{_pct_en(p.fail_share)}). Editors should re-file: {moves_en}{more_en}.",
+            f"{_pct_en(p.fail_share)}). Editors should re-file: {moves_en}{more_en}{tail_en}.",
             evidence,
             value,
         )
+
+
+def _move_vi(x: _Misfiled) -> str:
+    s = x.suspect
+    words = ", ".join(s.evidence[:MAX_EVIDENCE_IN_MESSAGE])
+    why = f"; từ khóa: {words}" if words else ""
+    return (
+        f"«{x.article.title}» ({x.article.url}): chuyển từ «{x.site_label}» sang "
+        f"«{LABELS_VI[s.predicted]}» (độ tin cậy {_pct_vi(s.confidence)}{why})"
+    )
+
+
+def _move_en(x: _Misfiled) -> str:
+    s = x.suspect
+    words = ", ".join(s.evidence[:MAX_EVIDENCE_IN_MESSAGE])
+    why = f"; words: {words}" if words else ""
+    return (
+        f"'{x.article.title}' ({x.article.url}): move from '{x.site_label}' to "
+        f"'{LABELS_EN[s.predicted]}' (confidence {_pct_en(s.confidence)}{why})"
+    )

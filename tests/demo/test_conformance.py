@@ -63,6 +63,21 @@ def test_dates_and_articles_are_extracted(audited: Any) -> None:
     assert dated / found >= 0.98, (dated, found)
 
 
+def test_misfiled_posts_are_found_without_flagging_correct_ones(audited: Any) -> None:
+    """Per post, not just per verdict: the category-mismatch rule's flagged URLs vs the
+    generator's misfiled posts in the rule's window."""
+    _, conf, _, _ = audited
+    x = conf.extraction.values()
+    true_, false_, missed = (
+        sum(e.get(k, 0) for e in x) for k in ("misfiled_true", "misfiled_false", "misfiled_missed")
+    )
+    print(f"\nmisfiled posts: {true_} found, {false_} false, {missed} missed")
+    assert true_ + missed > 0, "the farm must contain misfiled posts"
+    # Flagging a correctly filed post accuses a province wrongly: at most 1 in the farm.
+    assert false_ <= 1, (true_, false_, missed)
+    assert true_ / (true_ + missed) >= 0.8, (true_, false_, missed)
+
+
 def test_second_audit_of_unchanged_farm_costs_far_fewer_requests(audited: Any) -> None:
     _, _, (first, second, results2, conf2), _ = audited
     print(

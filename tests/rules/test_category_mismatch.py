@@ -214,7 +214,10 @@ def test_unmapped_labels_are_not_judged() -> None:
     assert f.value["judged"] == len(CORRECT)
     only_generic = run(snap_of(generic + [art(110, "Tin tức", *MISFILED_BHYT)]))
     assert only_generic.status == "unknown"
-    assert "chuyên mục chung" in only_generic.message
+    assert "không đối chiếu được" in only_generic.message
+    # Each unmapped label is named once, with its count, and kept in the value.
+    assert only_generic.message.count("«Tin tức»") == 1
+    assert only_generic.value["unmapped_labels"]["Tin tức"] == 2
 
 
 def test_category_map_from_site_config_wins() -> None:
