@@ -504,9 +504,20 @@ def _page_text(url: str) -> tuple[str, str]:
             encoding = resp.encoding or "utf-8"
     html = raw.decode(encoding, errors="replace")
     art = extract_article(html, url)
-    if art is None:
-        raise click.ClickException(f"{url}: no article found on the page")
-    return art.title, "\n".join(x for x in (art.sapo or "", art.body_text) if x)
+    if art is not None and art.title:
+        return art.title, "\n".join(x for x in (art.sapo or "", art.body_text) if x)
+    # Not recognised as a dated article: classify the page's heading and visible text.
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    for junk in tree.css("script, style, nav, header, footer, noscript"):
+        junk.decompose()
+    heading = tree.css_first("h1") or tree.css_first("title")
+    title = heading.text(strip=True) if heading else ""
+    body = tree.body.text(separator=" ", strip=True) if tree.body else ""
+    if not (title or body):
+        raise ValueError("the page has no text")
+    return title, body
 
 
 def _classification(pred: Any) -> dict[str, Any]:
