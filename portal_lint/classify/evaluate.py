@@ -183,6 +183,7 @@ def mislabel_detection(
         model = CategoryClassifier.fit(train)
         texts = [d.text("full") for d in site]
         X = model.features(texts)
+        views = [model.features([d.text(v) for d in site]) for v in ("title+sapo",)]
         for rate in rates:
             for seed in seeds:
                 rng = np.random.default_rng(seed * 1000 + int(rate * 100))
@@ -195,6 +196,7 @@ def mislabel_detection(
                         texts,
                         X,
                         filed,
+                        views=views,
                         min_confidence=min_confidence,
                         min_margin=min_margin,
                         evidence=0,

@@ -199,12 +199,18 @@ class CategoryMismatch(Rule):
             clf.prepare(a.title, "\n".join(x for x in (a.sapo or "", a.body_text) if x))
             for a, _, _ in candidates
         ]
-        X = clf.features(texts, _shared_feature_cache())
+        cache = _shared_feature_cache()
+        X = clf.features(texts, cache)
+        # The headline and lead read alone: averaged with the whole post (mislabel.py).
+        views = [
+            clf.features([clf.prepare(a.title, a.sapo or "") for a, _, _ in candidates], cache)
+        ]
         suspects = find_suspects(
             clf,
             texts,
             X,
             [s for _, s, _ in candidates],
+            views=views,
             min_confidence=p.min_confidence,
             min_margin=p.min_margin,
             folds=p.folds,

@@ -165,20 +165,19 @@ def test_category_prediction_evaluation_on_fixture_corpus() -> None:
 
 
 def test_mislabel_evaluation_counts_flips() -> None:
-    docs = fixture_corpus(12)
-    res = evaluate.mislabel_detection(docs, rates=(0.10,), seeds=(1,))
+    docs = fixture_corpus(20)
+    res = evaluate.mislabel_detection(docs, rates=(0.10,), seeds=(1, 2))
     row = res["10%"]
-    per_writer_site = 7 * 6  # 7 categories x 6 texts each; "khác" texts are never filed
-    assert (
-        row["baseline"]["flipped"]
-        == row["confident_learning"]["flipped"]
-        == 2 * round(0.10 * per_writer_site)
-    )
+    per_writer_site = 7 * 10  # 7 categories x 10 texts each; "khác" texts are never filed
+    flips = 2 * 2 * round(0.10 * per_writer_site)  # 2 writers x 2 seeds
+    assert row["baseline"]["flipped"] == row["confident_learning"]["flipped"] == flips
     for method in ("baseline", "confident_learning"):
         assert 0.0 <= row[method]["precision"] <= 1.0
         assert 0.0 <= row[method]["recall"] <= 1.0
-    # On easy template text the detector must find most flips.
-    assert row["confident_learning"]["recall"] >= 0.5
+    # The point of the method: fewer false accusations than the bare baseline, and it
+    # still finds flips.
+    assert row["confident_learning"]["precision"] > row["baseline"]["precision"]
+    assert row["confident_learning"]["recall"] > 0.3
 
 
 def test_throughput_and_restraint_on_a_small_news_file(tmp_path: Path, small_model) -> None:
