@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,6 +41,25 @@ def default_cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("portal-lint", appauthor=False))
+
+
+# C0/C1 control characters except tab and newline. Crawled text (titles, labels, names) can
+# carry terminal escape sequences or BEL; findings quote it, and are printed on terminals,
+# stored, and put into HTML and e-mail. Escaping is the renderer's job; these never belong.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    return _CONTROL_CHARS.sub("", text) if text else text
+
+
+def printable_findings(findings: list[Finding]) -> list[Finding]:
+    """The same findings with control characters removed from their text and evidence."""
+    for f in findings:
+        f.message = printable(f.message)
+        f.message_en = printable(f.message_en)
+        f.evidence = [printable(e) if isinstance(e, str) else e for e in f.evidence]
+    return findings
 
 
 @dataclass
@@ -164,7 +184,9 @@ async def audit_site(
             snap = await crawler.crawl()
             result.requests, result.cached = fetcher.network_requests, fetcher.cache_answers
         result.snapshot = snap
-        result.findings = run_rules(snap, history, ctx, site, pack, cfg, select, ignore)
+        result.findings = printable_findings(
+            run_rules(snap, history, ctx, site, pack, cfg, select, ignore)
+        )
         result.stats = _stats(snap, store, site, ctx, pack, cfg)
         result.stats["requests"] = result.requests
         if save:
