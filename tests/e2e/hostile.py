@@ -2,8 +2,9 @@
 
 It serves the mini site's 30 articles (`minisite.ARTICLES`, one listing with pagination, a
 search page) plus whatever a test adds: extra routes (`site.routes[path] = handler`), extra
-links on the home page (`site.home_links`), and a hold that parks every request after the
-first N article requests until released (so a test can kill an audit in the middle).
+links in the menu (`site.home_links`), latest-news items on the home page
+(`site.home_items`), and a hold that parks every request once N requests under a prefix were
+served, until released (so that a test can kill an audit in the middle).
 """
 
 from __future__ import annotations
@@ -29,9 +30,12 @@ class HostileSite:
         self.home_links: list[tuple[str, str]] = []  # (href, label) added to the menu
         self.home_items: list[tuple[str, str, str]] = []  # (href, title, date) latest-news items
         self.article_delay = article_delay
-        self.hold_after: int | None = None  # park requests once this many articles were served
+        # Park every request once `hold_after` requests under `hold_prefix` were served.
+        self.hold_after: int | None = None
+        self.hold_prefix = "/tin-tuc/bai-"
+        self.held = 0  # requests parked so far
         self.released = threading.Event()
-        self.article_hits = 0
+        self.prefix_hits = 0
         self.counter = 5000
         self.head_extra = ""  # raw HTML added to the home page's <head> (feed links)
         self.listing_label = "Tin tức"  # the listing's heading and menu label, raw HTML
@@ -66,6 +70,12 @@ class HostileSite:
         self.server.shutdown()
         self.server.server_close()
 
+    def hold(self, prefix: str, after: int | None) -> None:
+        """From now on, park every request once `after` requests under `prefix` were served
+        (None: no hold)."""
+        with self.lock:
+            self.hold_prefix, self.hold_after, self.prefix_hits, self.held = prefix, after, 0, 0
+
     @property
     def requests(self) -> int:
         with self.lock:
@@ -78,9 +88,11 @@ class HostileSite:
         with self.lock:
             self.hits[path] += 1
             is_article = base.startswith("/tin-tuc/bai-")
-            if is_article:
-                self.article_hits += 1
-            hold = self.hold_after is not None and self.article_hits > self.hold_after
+            if base.startswith(self.hold_prefix):
+                self.prefix_hits += 1
+            hold = self.hold_after is not None and self.prefix_hits > self.hold_after
+            if hold and not self.released.is_set():
+                self.held += 1
         if hold:  # the audit is "in the middle": it waits here until the test lets go
             self.released.wait(timeout=60)
         if is_article and self.article_delay:

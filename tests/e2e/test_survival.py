@@ -16,18 +16,24 @@ tests/report/test_scorecard.py.
 
 from __future__ import annotations
 
+import contextlib
 import email
 import gzip
 import json
+import os
 import re
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 import unicodedata
+from collections.abc import Iterator
 from datetime import datetime
 from email import policy
 from pathlib import Path
 from typing import Any
 
-import pytest
 from click.testing import CliRunner
 
 from portal_lint.cli import main
@@ -113,11 +119,10 @@ def _huge_page(h: Any, _path: str) -> None:
         pass  # the client hung up at its cap
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory):
+@contextlib.contextmanager
+def hostile_portal(out: Path) -> Iterator[dict[str, Any]]:
     """One hostile portal (and a bystander server on another port), audited once through
-    the CLI in JSON and text, then turned into a scorecard and an e-mail."""
-    out = tmp_path_factory.mktemp("hostile")
+    the CLI in JSON and text, then turned into a scorecard."""
     with HostileSite() as site, HostileSite() as other:
         other_port = f"http://127.0.0.1:{other.port}/tin-tuc/bai-1.html"
         other_host = f"http://localhost:{other.port}/tin-tuc/bai-2.html"
@@ -219,7 +224,7 @@ def _failures(h: dict[str, Any]) -> dict[str, tuple[str, str]]:
     }
 
 
-def test_hostile_portal_audit_completes(hostile, survival) -> None:
+def _case_hostile_portal_audit_completes(hostile, survival) -> None:
     survival("hostile portal: audit completes")
     assert hostile["json"].exit_code in (0, 1), hostile["json"].output
     assert hostile["data"]["error"] is None
@@ -227,7 +232,7 @@ def test_hostile_portal_audit_completes(hostile, survival) -> None:
     assert hostile["seconds"] < 30  # no bomb or trap made it crawl for long
 
 
-def test_gzip_bomb_and_50mb_page_stop_at_the_cap(hostile, survival) -> None:
+def _case_gzip_bomb_and_50mb_page_stop_at_the_cap(hostile, survival) -> None:
     survival("gzip bomb (200 MB of zeros)", "50 MB page")
     fails = _failures(hostile)
     assert fails["/tin-tuc/bai-bom.html"][0] == "too_large"
@@ -236,7 +241,7 @@ def test_gzip_bomb_and_50mb_page_stop_at_the_cap(hostile, survival) -> None:
     assert "MB" in fails["/tin-tuc/bai-bom.html"][1]
 
 
-def test_xml_entity_bombs_expand_nothing(hostile, survival) -> None:
+def _case_xml_entity_bombs_expand_nothing(hostile, survival) -> None:
     survival("XML entity bomb in the sitemap", "XML entity bomb in the feed")
     site = hostile["site"]
     assert site.hits["/sitemap.xml"] >= 1 and site.hits["/rss.xml"] >= 1  # both were read
@@ -246,7 +251,7 @@ def test_xml_entity_bombs_expand_nothing(hostile, survival) -> None:
     assert not db_rows(db, "select url from articles where title like '%lollol%'")
 
 
-def test_redirects_and_links_off_the_site_are_refused(hostile, survival) -> None:
+def _case_redirects_and_links_off_the_site_are_refused(hostile, survival) -> None:
     survival(
         "redirect to another port on 127.0.0.1",
         "redirect to file://",
@@ -266,7 +271,7 @@ def test_redirects_and_links_off_the_site_are_refused(hostile, survival) -> None
     assert "root:x:0:0" not in dump  # /etc/passwd was never read
 
 
-def test_legacy_charset_windows_1258_is_decoded(hostile, survival) -> None:
+def _case_legacy_charset_windows_1258_is_decoded(hostile, survival) -> None:
     survival("windows-1258 page (HTTP header)", "windows-1258 page (meta only)")
     db = hostile["out"] / "pl.db"
     titles = dict(db_rows(db, "select url, title from articles where url like '%1258%'"))
@@ -277,7 +282,7 @@ def test_legacy_charset_windows_1258_is_decoded(hostile, survival) -> None:
         assert unicodedata.is_normalized("NFC", t)
 
 
-def test_invalid_utf8_is_read_with_replacements(hostile, survival) -> None:
+def _case_invalid_utf8_is_read_with_replacements(hostile, survival) -> None:
     survival("invalid UTF-8")
     db = hostile["out"] / "pl.db"
     base = hostile["site"].url.rstrip("/")
@@ -294,7 +299,9 @@ def _visible_text_ok(text: str) -> None:
     assert not CONTROL.search(text), repr(CONTROL.search(text))
 
 
-def test_script_and_control_characters_in_titles_are_harmless_everywhere(hostile, survival) -> None:
+def _case_script_and_control_characters_in_titles_are_harmless_everywhere(
+    hostile, survival
+) -> None:
     survival(
         "HTML/script in titles and labels: JSON output",
         "HTML/script in titles and labels: text output",
@@ -343,7 +350,7 @@ def test_script_and_control_characters_in_titles_are_harmless_everywhere(hostile
     _visible_text_ok(parts["text/plain"].replace("\n", "").replace("\r", ""))
 
 
-def test_the_hostile_article_is_still_an_article(hostile, survival) -> None:
+def _case_the_hostile_article_is_still_an_article(hostile, survival) -> None:
     """Refusing markup is not dropping the post: it is counted with its text title."""
     survival("HTML/script in titles: post still counted")
     db = hostile["out"] / "pl.db"
@@ -351,3 +358,210 @@ def test_the_hostile_article_is_still_an_article(hostile, survival) -> None:
     rows = db_rows(db, f"select title from articles where url = '{base}/tin-tuc/bai-doc.html'")
     assert rows and "Hội nghị tổng kết công tác thu BHXH năm 2026" in rows[0][0]
     assert RAW_SCRIPT in rows[0][0]  # stored as text, escaped when shown
+
+
+HOSTILE_CASES = [
+    _case_hostile_portal_audit_completes,
+    _case_gzip_bomb_and_50mb_page_stop_at_the_cap,
+    _case_xml_entity_bombs_expand_nothing,
+    _case_redirects_and_links_off_the_site_are_refused,
+    _case_legacy_charset_windows_1258_is_decoded,
+    _case_invalid_utf8_is_read_with_replacements,
+    _case_script_and_control_characters_in_titles_are_harmless_everywhere,
+    _case_the_hostile_article_is_still_an_article,
+]
+
+
+def test_hostile_portal(tmp_path: Path, survival) -> None:
+    """One audit of the hostile portal, every hostile input judged on it. (One test, not
+    one per input: under pytest-xdist a module fixture would be built once per worker.)
+    Every case runs even when an earlier one fails; the test fails if any did."""
+    errors = []
+    with hostile_portal(tmp_path) as h:
+        for case in HOSTILE_CASES:
+            try:
+                case(h, survival)
+            except AssertionError as exc:
+                errors.append(f"{case.__name__}: {exc}")
+    assert not errors, "\n".join(errors)
+
+
+# =========================================================================== process faults
+PRIOR = "2026-11-13"
+
+
+def portal_lint_cmd() -> list[str]:
+    exe = Path(sys.executable).with_name("portal-lint")
+    return (
+        [str(exe)]
+        if exe.exists()
+        else [sys.executable, "-c", "from portal_lint.cli import main; main()"]
+    )
+
+
+def audit_cmd(cfg: Path, out: Path, as_of: str = AS_OF) -> list[str]:
+    return [
+        *portal_lint_cmd(),
+        "audit",
+        "--config",
+        str(cfg),
+        "--db",
+        f"sqlite:///{out / 'pl.db'}",
+        "--cache-dir",
+        str(out / "cache"),
+        "--as-of",
+        as_of,
+        "--format",
+        "json",
+    ]
+
+
+def add_new_posts(site: HostileSite, n: int) -> list[str]:
+    """n posts newer than PRIOR, listed on the home page: what tonight's audit must read."""
+    paths = []
+    for i in range(n):
+        path = f"/tin-tuc/moi-{i}.html"
+        title = f"Bài mới số {i}: hướng dẫn người lao động tra cứu quá trình đóng BHXH trên VssID"
+        when = f"{19 - i % 6:02d}/11/2026 {8 + i % 9:02d}:00"
+        site.routes[path] = site.page(_article_page(200 + i, title, when))
+        site.home_items.append((path, title, when))
+        paths.append(path)
+    return paths
+
+
+def wait_for(cond: Any, timeout: float, what: str, proc: subprocess.Popen | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if proc is not None and proc.poll() is not None:
+            err = proc.stderr.read() if proc.stderr else ""
+            raise AssertionError(f"process ended (rc {proc.returncode}) before {what}: {err}")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+def snapshot_results(db: Path) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
+    runs = set(db_rows(db, "select id, site_id, as_of, finished_at, home_ok from runs"))
+    findings = set(db_rows(db, "select id, run_id, rule, status, message from findings"))
+    return runs, findings
+
+
+def test_kill_9_in_the_middle_of_an_audit_then_run_again(tmp_path: Path, survival) -> None:
+    survival("kill -9 of a running 'portal-lint audit', then a new audit")
+    with HostileSite() as fast, HostileSite() as slow:
+        cfg = write_config(
+            tmp_path / "sites.yaml", [("tinh-a", fast.url), ("tinh-b", slow.url)], timeout=60
+        )  # parked requests wait for the kill, they do not time out
+        db = tmp_path / "pl.db"
+        prior = cli(*audit_cmd(cfg, tmp_path, PRIOR)[len(portal_lint_cmd()) :])
+        assert prior.exit_code in (0, 1), prior.output
+        runs_before, findings_before = snapshot_results(db)
+        assert len(runs_before) == 2 and len(findings_before) >= 20
+
+        new = add_new_posts(slow, 30)
+        slow.hold("/tin-tuc/moi-", 22)
+        proc = subprocess.Popen(
+            audit_cmd(cfg, tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        try:
+            # tinh-a finishes; tinh-b has checkpointed new posts and is parked mid-crawl
+            wait_for(
+                lambda: (
+                    len(db_rows(db, "select id from runs")) == 3
+                    and db_rows(db, "select count(*) from articles where url like '%/moi-%'")[0][0]
+                    >= 20
+                    and slow.held > 0
+                ),
+                60,
+                f"the audit to write results and be in the middle of tinh-b ({slow.held}, {slow.prefix_hits})",
+                proc,
+            )
+            assert proc.poll() is None
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            slow.released.set()
+        assert proc.returncode == -signal.SIGKILL
+
+        # the database is sound; nothing earlier changed; no half-written run
+        assert db_rows(db, "pragma integrity_check") == [("ok",)]
+        runs_after, findings_after = snapshot_results(db)
+        assert runs_before <= runs_after and findings_before <= findings_after
+        per_site = dict(db_rows(db, "select site_id, count(*) from runs group by site_id"))
+        assert per_site == {"tinh-a": 2, "tinh-b": 1}  # tinh-b's killed run left no run row
+        for run_id, n in db_rows(
+            db,
+            "select runs.id, count(findings.id) from runs left join findings"
+            " on findings.run_id = runs.id group by runs.id",
+        ):
+            assert n >= 10, (run_id, n)  # every stored run is whole
+        stored_new = {
+            u for (u,) in db_rows(db, "select url from articles where url like '%/moi-%'")
+        }
+        hits_before_rerun = {p: slow.hits[p] for p in new}
+
+        # run again: complete, and the posts checkpointed by the killed run are not refetched
+        slow.hold("/", None)
+        again = cli(*audit_cmd(cfg, tmp_path)[len(portal_lint_cmd()) :])
+        assert again.exit_code in (0, 1), again.output
+        results = json.loads(again.stdout)
+        assert [r["error"] for r in results] == [None, None]
+        per_site = dict(db_rows(db, "select site_id, count(*) from runs group by site_id"))
+        assert per_site == {"tinh-a": 3, "tinh-b": 2}
+        assert db_rows(db, "pragma integrity_check") == [("ok",)]
+        b_run = db_rows(db, "select max(id) from runs where site_id = 'tinh-b'")[0][0]
+        assert db_rows(db, f"select count(*) from findings where run_id = {b_run}")[0][0] >= 10
+        refetched = [
+            p
+            for p in new
+            if slow.url.rstrip("/") + p in stored_new and slow.hits[p] > hits_before_rerun[p]
+        ]
+        assert refetched == []
+        assert db_rows(db, "select count(*) from articles where url like '%/moi-%'")[0][0] == 30
+        cache_db = tmp_path / "cache" / "tinh-b" / "http-cache.db"
+        if cache_db.exists():  # the HTTP cache was being written when the process died
+            assert db_rows(cache_db, "pragma integrity_check") == [("ok",)]
+
+
+def test_two_audits_at_once_the_second_refuses(tmp_path: Path, survival) -> None:
+    survival("two 'portal-lint audit' processes on one database")
+    with HostileSite() as a, HostileSite() as b:
+        cfg = write_config(
+            tmp_path / "sites.yaml", [("tinh-a", a.url), ("tinh-b", b.url)], timeout=60
+        )  # the first audit stays parked until released
+        db = tmp_path / "pl.db"
+        b.hold("/", 5)
+        first = subprocess.Popen(
+            audit_cmd(cfg, tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        try:
+            wait_for(lambda: b.held > 0, 60, "the first audit to be crawling", first)
+            started = time.monotonic()
+            second = subprocess.run(
+                audit_cmd(cfg, tmp_path), capture_output=True, text=True, timeout=60
+            )
+            assert time.monotonic() - started < 30  # refused at once, not after a crawl
+            assert first.poll() is None  # the first one still holds the lock
+        finally:
+            b.released.set()
+        out, err = first.communicate(timeout=60)
+        assert second.returncode == 2, (second.returncode, second.stderr)
+        assert "another audit is running on this database" in second.stderr
+        assert second.stdout == ""
+        assert first.returncode in (0, 1), err
+        assert [r["error"] for r in json.loads(out)] == [None, None]
+        # one run per site, findings not duplicated, the database sound
+        assert db_rows(db, "pragma integrity_check") == [("ok",)]
+        assert sorted(db_rows(db, "select site_id from runs")) == [("tinh-a",), ("tinh-b",)]
+        dup = db_rows(
+            db,
+            "select run_id, rule, count(*) from findings group by run_id, rule having count(*) > 1",
+        )
+        assert dup == []
+        dup = db_rows(
+            db,
+            "select site_id, url, count(*) from articles group by site_id, url having count(*) > 1",
+        )
+        assert dup == []
