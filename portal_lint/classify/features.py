@@ -15,6 +15,7 @@ buckets per part gave the same F1 as 2^20 at half the fit time.
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -24,9 +25,19 @@ import numpy as np
 from scipy.sparse import csr_matrix, hstack
 
 #: Bump when tokenisation, normalisation or hashing changes (old cache rows then miss).
-FEATURE_VERSION = "2"
+FEATURE_VERSION = "3"
 N_FEATURES = 2**18  # per part (words, chars)
 WORD_TOKEN = r"(?u)\b\w+\b"
+# Insurance / public-service vocabulary (on normalised text, so spelled-out forms are already
+# folded to "bhxh", "bhyt"...). Its *absence* is one extra feature whose weight the model
+# learns: portal posts of every category use this vocabulary, general news rarely does. It
+# cut the share of general-news articles given a confident category from 3.1 % to 1.2 %
+# (3,000 VNTC articles) for -0.008 macro-F1 (measured by classify-eval, writer-1 held out).
+_DOMAIN = re.compile(
+    r"(?<!\w)(?:bhxh|bhyt|bhtn|bảo hiểm|hưu|thai sản|ốm đau|tử tuất|thất nghiệp|vssid|vneid|"
+    r"đại lý thu|kcb|dvc|cccd|đề án 06|hssv|tnlđ|bnn|chuyển đổi số|nsdlđ|ttdvvl)(?!\w)"
+)
+NO_DOMAIN_VALUE = 0.5
 
 
 class Featurizer:
@@ -57,7 +68,7 @@ class Featurizer:
 
     @property
     def n_features(self) -> int:
-        return 2 * N_FEATURES
+        return 2 * N_FEATURES + 1  # words, chars, "no insurance vocabulary"
 
     @property
     def key(self) -> str:
@@ -80,7 +91,11 @@ class Featurizer:
         chars = self._chars.transform(texts)
         mat = hstack([words, chars], format="csr", dtype=np.float32)
         mat.data = 1.0 + np.log(mat.data)  # sublinear tf: repeated words count less
-        return l2(mat, copy=False)
+        mat = l2(mat, copy=False)
+        no_domain = np.array(
+            [[0.0 if _DOMAIN.search(t) else NO_DOMAIN_VALUE] for t in texts], dtype=np.float32
+        )
+        return hstack([mat, csr_matrix(no_domain)], format="csr", dtype=np.float32)
 
     def word_grams(self, text: str) -> list[str]:
         """The distinct word uni+bigrams of a prepared text (same tokens as the features)."""
