@@ -170,3 +170,18 @@ def test_slugs_for_article_breadcrumb() -> None:
 
 def test_fold() -> None:
     assert fold("Đắk Nông – Hỏi & Đáp") == "dak nong hoi dap"
+
+
+def test_taxonomy_aliases_extend_the_automatic_mapping() -> None:
+    from portal_lint.classify.labels import aliases_from_taxonomy
+    from portal_lint.rulepack import load_rulepack
+
+    shipped = aliases_from_taxonomy(load_rulepack().taxonomy)
+    assert set(shipped) == set(TAXONOMY)
+    assert slugs_for_label("Điển hình tiên tiến", aliases=shipped) == {"guong-dien-hinh"}
+    # An editor adds a wording to rules/taxonomy.yaml: the label maps without code changes.
+    custom = aliases_from_taxonomy(
+        {"categories": {"bhtn": {"vi": "Bảo hiểm thất nghiệp", "aliases": ["Việc làm"]}}}
+    )
+    assert slugs_for_label("VIỆC LÀM", aliases=custom) == {"bhtn"}
+    assert slugs_for_label("Việc làm") == frozenset()  # without the alias: not guessed

@@ -298,3 +298,17 @@ def test_real_bhxh_listing_items_are_not_accused(real_pages: Path) -> None:
     assert f.value["judged"] == len(rows)
     assert f.value["misfiled"] == []
     assert f.status == "pass"
+
+
+def test_flagged_post_carries_everything_an_editor_needs() -> None:
+    bad = art(99, "Gương điển hình", *MISFILED_BHYT, days_ago=2)
+    f = run(snap_of([*correct_articles(), bad]))
+    (entry,) = f.value["misfiled"]
+    assert entry["url"] == bad.url and entry["title"] == bad.title
+    assert entry["site_label"] == "Gương điển hình"
+    assert (entry["filed_under"], entry["predicted"]) == ("guong-dien-hinh", "bhyt")
+    assert entry["confidence"] > entry["filed_probability"]
+    # The words that drove the prediction come from the post itself.
+    assert entry["evidence"], entry
+    assert any("BHYT" in w or "chi trả" in w or "KCB" in w for w in entry["evidence"]), entry
+    assert "từ khóa:" in f.message and "words:" in f.message_en
