@@ -42,7 +42,9 @@ _SPACE = re.compile(r"\s+")
 _OLD_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "uỳ": "ùy",
               "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy", "oè": "òe", "oé": "óe",
               "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe"}  # fmt: skip
-_OLD_TONE_RE = re.compile("|".join(_OLD_TONES))
+# Only at the end of a syllable ("hoà" -> "hòa", "thuỷ" -> "thủy"); "toán", "ngoại", "quỹ"
+# are already right and must not be touched ("qu" is a consonant, its "u" carries no tone).
+_OLD_TONE_RE = re.compile("(?<!q)(?:" + "|".join(_OLD_TONES) + r")(?!\w)")
 
 
 def normalize(text: str) -> str:

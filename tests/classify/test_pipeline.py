@@ -52,6 +52,9 @@ def test_spelled_out_and_abbreviated_forms_normalise_alike() -> None:
     # Decomposed input and old tone placement read the same as precomposed new style.
     assert normalize(unicodedata.normalize("NFD", "Hòa Bình")) == normalize("Hoà Bình")
     assert "qqmark" in normalize("Khi nào được hưởng?")
+    # Tone placement is unified only at a syllable end; other syllables are left as written.
+    assert normalize("Thuỷ lợi") == "thủy lợi"
+    assert normalize("khám ngoại trú, quỹ toán") == "khám ngoại trú, quỹ toán"
     # A word that merely contains an abbreviation is left alone.
     assert normalize("dnxyz") == "dnxyz"
 
@@ -111,6 +114,31 @@ def test_probabilities_are_a_distribution(small_model: CategoryClassifier) -> No
         assert sum(p.scores.values()) == pytest.approx(1.0)
         assert set(p.scores) == {*TAXONOMY, OTHER}
         assert p.confidence == max(p.scores.values())
+
+
+def test_real_portal_article_is_read_by_its_subject(real_pages: Path) -> None:
+    """A real VSS article (not in any training data) in every view the classifier meets."""
+    from portal_lint.extract.article import extract_article
+
+    page = (
+        real_pages / "baohiemxahoi.gov.vn/tintuc_linh-vuc-bao-hiem-y-te_CateID169_ItemID26712.html"
+    )
+    art = extract_article(
+        page.read_text(encoding="utf-8"),
+        "https://baohiemxahoi.gov.vn/tintuc/Pages/linh-vuc-bao-hiem-y-te.aspx?CateID=169&ItemID=26712",
+    )
+    assert art is not None
+    model = CategoryClassifier.default()
+    views = [(art.title, ""), (art.title, art.sapo or ""), (art.title, art.body_text)]
+    assert [p.label for p in model.predict_many(views)] == ["bhyt"] * 3
+    # A Hanoi department's press-training news is no BHXH portal category.
+    other = (
+        real_pages
+        / "sotttt.hanoi.gov.vn/view_content_3842568-ha-noi-tap-huan-ky-nang-phat-ngon.html"
+    )
+    art2 = extract_article(other.read_text(encoding="utf-8"), "https://sotttt.hanoi.gov.vn/vi/x")
+    assert art2 is not None
+    assert model.predict(art2.title, art2.body_text).label == OTHER
 
 
 # -- mislabel detection -----------------------------------------------------------------
