@@ -68,4 +68,9 @@ def prepare_text(title: str, text: str = "", max_chars: int = MAX_CHARS) -> str:
     if title and body.startswith(title):
         body = body[len(title) :]  # some extractors repeat the title in the body
     joined = f"{title}. {body}" if body else title
-    return normalize(joined[:max_chars])
+    # Cut after normalising, so "bảo hiểm xã hội" and "BHXH" leave the same amount of text;
+    # the rough pre-cut keeps the regexes off the tail of long articles.
+    if len(joined) <= max_chars:
+        return normalize(joined)
+    head = normalize(joined[: 2 * max_chars])[:max_chars]
+    return head.rsplit(" ", 1)[0]  # no half word at the cut

@@ -59,6 +59,17 @@ def test_spelled_out_and_abbreviated_forms_normalise_alike() -> None:
     assert normalize("dnxyz") == "dnxyz"
 
 
+def test_long_posts_read_alike_in_either_spelling() -> None:
+    from portal_lint.classify.text import MAX_CHARS, prepare_text
+
+    short = prepare_text("Thẻ BHYT cho NLĐ", "NLĐ được DN đóng BHXH, BHYT. " * 60)
+    long = prepare_text(
+        "Thẻ bảo hiểm y tế cho người lao động",
+        "Người lao động được doanh nghiệp đóng bảo hiểm xã hội, bảo hiểm y tế. " * 60,
+    )
+    assert short == long and len(short) <= MAX_CHARS
+
+
 # -- feature cache ----------------------------------------------------------------------
 def test_feature_cache_reuses_rows_by_content(tmp_path: Path) -> None:
     fz = Featurizer()
