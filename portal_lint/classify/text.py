@@ -72,5 +72,5 @@ def prepare_text(title: str, text: str = "", max_chars: int = MAX_CHARS) -> str:
     # the rough pre-cut keeps the regexes off the tail of long articles.
     if len(joined) <= max_chars:
         return normalize(joined)
-    head = normalize(joined[: 2 * max_chars])[:max_chars]
+    head = normalize(joined[: 4 * max_chars])[:max_chars]  # spelled-out text shrinks ~2.5x
     return head.rsplit(" ", 1)[0]  # no half word at the cut
