@@ -421,6 +421,13 @@ class Crawler(ProbesMixin):
                     url = None
                     reached_end = True
                     break
+                if postback is None and depth > 1 and page_items <= seen_items:
+                    # "Next" brought back items already read (a pager that never ends, an
+                    # out-of-range page answered with an old one): stop, and since we cannot
+                    # tell an end from a trap, claim nothing beyond the dates seen.
+                    self.notes.append(f"listing {seed_url} repeats itself at {url}")
+                    url = None
+                    break
                 seen_items |= page_items
                 nexts = [canonicalize(n) for n in lst.next_pages if same_site(n, self.site.url)]
                 nexts = [n for n in nexts if n not in visited]

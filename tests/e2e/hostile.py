@@ -27,6 +27,7 @@ class HostileSite:
         self.hits: Counter[str] = Counter()
         self.lock = threading.Lock()
         self.routes: dict[str, Handler] = {}
+        self.prefix_routes: dict[str, Handler] = {}  # path prefix -> handler
         self.home_links: list[tuple[str, str]] = []  # (href, label) added to the menu
         self.home_items: list[tuple[str, str, str]] = []  # (href, title, date) latest-news items
         self.article_delay = article_delay
@@ -99,6 +100,9 @@ class HostileSite:
             time.sleep(self.article_delay)
         if base in self.routes:
             return self.routes[base](h, path)
+        for prefix, handler in self.prefix_routes.items():
+            if base.startswith(prefix):
+                return handler(h, path)
         if base == "/robots.txt":
             return self.send(h, 200, "User-agent: *\nDisallow: /private/\n", "text/plain")
         if base == "/":

@@ -16,12 +16,14 @@ tests/report/test_scorecard.py.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import email
 import gzip
 import json
 import os
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -29,15 +31,19 @@ import sys
 import time
 import unicodedata
 from collections.abc import Iterator
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from email import policy
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from click.testing import CliRunner
 
 from portal_lint.cli import main
 from portal_lint.demo.content import to_cp1258
+from portal_lint.demo.farm import Fault
 
 from .hostile import HostileSite, write_config
 from .minisite import PAGE, article_html
@@ -78,6 +84,108 @@ def db_rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
         return con.execute(sql).fetchall()
     finally:
         con.close()
+
+
+# =========================================================================== farm faults
+# The demo farm's fault kinds, switched on for the article pages of a compliant portal
+# (DNN style: articles under /tin-tuc/chi-tiet/, listings elsewhere) after an earlier audit
+# stored its history: tonight's new posts cannot be read, the rest of the site can.
+FARM_AS_OF = date(2026, 11, 23)
+FARM_EARLY = FARM_AS_OF - timedelta(days=14)
+FARM_SITE = "bhxh-quang-ninh"
+ARTICLES = "/tin-tuc/chi-tiet/"
+RANK = {"pass": 0, "unknown": 0, "warn": 1, "fail": 2}
+# fault -> the outcome its fetches must be recorded with (None: nothing may fail). Huge pages,
+# gzip bombs and foreign redirects on article pages are cases of the hostile portal below.
+SECTION_FAULTS = {
+    "slow-within-timeout": (Fault("slow", delay_s=0.3, path_prefix=ARTICLES), None),
+    "slow-timeout": (Fault("slow", delay_s=2.0, path_prefix=ARTICLES), {"timeout"}),
+    "5xx": (Fault("5xx", path_prefix=ARTICLES), {"http_error"}),
+    "reset": (Fault("reset", path_prefix=ARTICLES), {"connect_error"}),
+    "truncated": (Fault("truncated", path_prefix=ARTICLES), {"connect_error", "decode_error"}),
+    "reset-on-listings": (Fault("reset", path_prefix="/tin-tuc/danh-muc/"), {"connect_error"}),
+}
+
+
+def _farm_audit(cfg: Any, db: Path, cache: Path, as_of: date) -> Any:
+    from portal_lint.runner import audit_site
+    from portal_lint.snapshot import RunContext
+    from portal_lint.store.repo import Store
+
+    site = cfg.sites[0].model_copy(update={"crawl": {"timeout": 1.0, "retries": 0}})
+    store = Store(f"sqlite:///{db}")
+    try:
+        return asyncio.run(audit_site(site, cfg, store, RunContext(as_of), cache_dir=cache))
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def small_farm(tmp_path_factory: pytest.TempPathFactory):
+    """A compliant three-month DNN portal; its history stored by an audit two weeks ago;
+    tonight's healthy verdicts as the reference."""
+    from portal_lint.config import load_config
+    from portal_lint.demo.farm import Defects, build_farm, default_specs
+    from portal_lint.demo_run import _loopback_crawl_settings
+
+    out = tmp_path_factory.mktemp("farm")
+    spec = next(s for s in default_specs() if s.site_id == FARM_SITE)
+    spec = replace(spec, defects=Defects(), months=3, posts_per_month=(22, 26))
+    with build_farm([spec], as_of=FARM_AS_OF).serve() as running:
+        path = running.write_sites_yaml(out / "sites.yaml")
+        _loopback_crawl_settings(path)
+        cfg = load_config(path)
+        base = out / "base.db"
+        early = _farm_audit(cfg, base, out / "cache-base", FARM_EARLY)
+        assert early.error is None and early.snapshot.home_ok
+        shutil.copy(base, out / "ref.db")
+        shutil.copytree(out / "cache-base", out / "cache-ref")
+        ref = _farm_audit(cfg, out / "ref.db", out / "cache-ref", FARM_AS_OF)
+        assert ref.error is None
+        new_posts = [
+            a.url for a in ref.snapshot.articles if a.published and a.published.date() > FARM_EARLY
+        ]
+        assert len(new_posts) >= 5  # tonight's audit has posts to read
+        yield running, cfg, out, {f.rule: f.status for f in ref.findings}
+
+
+@pytest.mark.parametrize("name", list(SECTION_FAULTS))
+def test_farm_fault_on_a_section(small_farm, name: str, tmp_path: Path, survival) -> None:
+    survival(f"farm fault on a section: {name}")
+    running, cfg, out, ref = small_farm
+    fault, outcomes = SECTION_FAULTS[name]
+    shutil.copy(out / "base.db", tmp_path / "pl.db")
+    shutil.copytree(out / "cache-base", tmp_path / "cache")
+    db = tmp_path / "pl.db"
+    articles_before = set(db_rows(db, "select url, title, content_hash, data from articles"))
+    runs_before, findings_before = snapshot_results(db)
+
+    running.set_fault(FARM_SITE, fault)
+    try:
+        res = _farm_audit(cfg, db, tmp_path / "cache", FARM_AS_OF)
+    finally:
+        running.set_fault(FARM_SITE, None)
+
+    assert res.error is None, res.error  # the audit completes
+    assert res.snapshot.home_ok
+    got = {f.rule: f.status for f in res.findings}
+    worse = {r: (ref[r], s) for r, s in got.items() if RANK[s] > RANK[ref[r]]}
+    assert worse == {}, worse  # never an accusation the healthy site would not get
+    assert all(f.message for f in res.findings if f.status == "unknown")
+    failed = res.snapshot.failed_fetches()
+    if outcomes is None:
+        assert got == ref  # slow but in time: the same verdicts
+        assert not [r for r in failed if ARTICLES in r.url]
+    else:
+        hit = [r for r in failed if r.outcome in outcomes and r.reason]
+        assert hit, [(r.url, r.outcome) for r in failed]  # the fault really hit, with reasons
+    # nothing stored earlier is lost or altered, and the run is recorded whole
+    after = set(db_rows(db, "select url, title, content_hash, data from articles"))
+    assert articles_before <= after
+    runs_after, findings_after = snapshot_results(db)
+    assert runs_before <= runs_after and findings_before <= findings_after
+    assert len(runs_after) == len(runs_before) + 1
+    assert db_rows(db, "pragma integrity_check") == [("ok",)]
 
 
 # =========================================================================== hostile input
@@ -130,6 +238,11 @@ def hostile_portal(out: Path) -> Iterator[dict[str, Any]]:
         site.head_extra = '<link rel="alternate" type="application/rss+xml" href="/rss.xml">'
         day = "19/11/2026 08:00"
         site.home_items += [
+            (
+                "/tin-tuc/bai-vong-a.html",
+                "Hướng dẫn gia hạn thẻ BHYT hộ gia đình qua ứng dụng VssID năm 2026",
+                day,
+            ),
             ("/tin-tuc/bai-doc.html", HOSTILE_TITLE, day),
             ("/tin-tuc/bai-1258.html", CP1258_TITLE, "18/11/2026 08:00"),
             ("/tin-tuc/bai-meta-1258.html", CP1258_TITLE + " (trang 2)", "18/11/2026 09:00"),
@@ -181,6 +294,8 @@ def hostile_portal(out: Path) -> Iterator[dict[str, Any]]:
             h, 200, bomb, headers={"Content-Encoding": "gzip"}, cache=False
         )
         r["/tin-tuc/bai-50mb.html"] = _huge_page
+        r["/tin-tuc/bai-vong-a.html"] = HostileSite.redirect("/tin-tuc/bai-vong-b.html")
+        r["/tin-tuc/bai-vong-b.html"] = HostileSite.redirect("/tin-tuc/bai-vong-a.html")
         r["/chuyen-cong-khac"] = HostileSite.redirect(other_port)
         r["/chuyen-tep"] = HostileSite.redirect("file:///etc/passwd")
         r["/chuyen-may-khac"] = HostileSite.redirect(other_host)
@@ -239,6 +354,12 @@ def _case_gzip_bomb_and_50mb_page_stop_at_the_cap(hostile, survival) -> None:
     assert fails["/tin-tuc/bai-50mb.html"][0] == "too_large"
     # seen but unreadable: reported, never judged as content
     assert "MB" in fails["/tin-tuc/bai-bom.html"][1]
+
+
+def _case_redirect_loop_is_cut(hostile, survival) -> None:
+    survival("redirect loop on an article")
+    assert _failures(hostile)["/tin-tuc/bai-vong-a.html"][0] == "redirect_loop"
+    assert hostile["site"].hits["/tin-tuc/bai-vong-a.html"] <= 3  # not followed round and round
 
 
 def _case_xml_entity_bombs_expand_nothing(hostile, survival) -> None:
@@ -363,6 +484,7 @@ def _case_the_hostile_article_is_still_an_article(hostile, survival) -> None:
 HOSTILE_CASES = [
     _case_hostile_portal_audit_completes,
     _case_gzip_bomb_and_50mb_page_stop_at_the_cap,
+    _case_redirect_loop_is_cut,
     _case_xml_entity_bombs_expand_nothing,
     _case_redirects_and_links_off_the_site_are_refused,
     _case_legacy_charset_windows_1258_is_decoded,
@@ -384,6 +506,84 @@ def test_hostile_portal(tmp_path: Path, survival) -> None:
             except AssertionError as exc:
                 errors.append(f"{case.__name__}: {exc}")
     assert not errors, "\n".join(errors)
+
+
+# =========================================================================== pagination traps
+ACCUSING = ("fail", "warn")
+
+
+def _install_trap(site: HostileSite, fresh: bool) -> None:
+    """A category listing whose "next" link never ends: ?page=N+1 forever, with fresh
+    (never-ending new posts) or the same ten items on every page."""
+
+    def listing(h: Any, path: str) -> None:
+        n = int(parse_qs(urlsplit(path).query).get("page", ["1"])[0])
+        if fresh:
+            items = [
+                (f"/bay/bai-{n}-{k}.html", f"Tin sự kiện trang {n} số {k}: tập huấn nghiệp vụ thu")
+                for k in range(10)
+            ]
+        else:
+            items = [
+                (f"/tin-tuc/bai-{k}.html", f"Tin số {k} lặp lại ở mọi trang") for k in range(1, 11)
+            ]
+        body = "".join(
+            f'<div class="news-item"><h3><a href="{u}">{t}</a></h3><p class="date">19/11/2026</p></div>'
+            for u, t in items
+        )
+        body += f'<div class="pager"><a href="/bay?page={n + 1}">Trang sau »</a></div>'
+        site.send(
+            h, 200, PAGE.format(title="Tin sự kiện", main=f"<h2>Tin sự kiện</h2>{body}", counter="")
+        )
+
+    def post(h: Any, path: str) -> None:
+        site.send(
+            h, 200, _article_page(300, "Tin sự kiện " + path.rsplit("/", 1)[-1], "19/11/2026 08:00")
+        )
+
+    site.routes["/bay"] = listing
+    site.prefix_routes["/bay/"] = post
+    site.home_links.append(("/bay", "Tin sự kiện"))
+
+
+def _statuses(res: Any) -> dict[str, str]:
+    return {f["rule"]: f["status"] for f in json.loads(res.stdout)["findings"]}
+
+
+@pytest.fixture(scope="module")
+def healthy_statuses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    out = tmp_path_factory.mktemp("healthy")
+    with HostileSite() as site:
+        cfg = write_config(out / "sites.yaml", [("tinh-b", site.url)], max_pages=80)
+        res = check(cfg, out, "tinh-b")
+    assert res.exit_code in (0, 1), res.output
+    return _statuses(res)
+
+
+@pytest.mark.parametrize("fresh", [True, False], ids=["fresh-content", "same-content"])
+def test_endless_pagination_trap(tmp_path: Path, healthy_statuses, fresh: bool, survival) -> None:
+    survival(f"endless pagination trap ({'fresh' if fresh else 'same'} content)")
+    with HostileSite() as site:
+        _install_trap(site, fresh)
+        cfg = write_config(tmp_path / "sites.yaml", [("tinh-b", site.url)], max_pages=80)
+        started = time.monotonic()
+        res = check(cfg, tmp_path, "tinh-b")
+        seconds = time.monotonic() - started
+        trap_pages = sum(n for p, n in site.hits.items() if p == "/bay" or p.startswith("/bay?"))
+        total = site.requests
+    assert res.exit_code in (0, 1), res.output
+    assert json.loads(res.stdout)["error"] is None
+    assert total <= 80 + 30 and seconds < 30  # the page budget holds (+ robots, probes)
+    if not fresh:
+        assert trap_pages <= 3  # a page that repeats the last one ends the walk at once
+    got = _statuses(res)
+    # the trap never turns into an accusation the healthy site would not get
+    worse = {r: (healthy_statuses.get(r), s) for r, s in got.items()
+             if s in ACCUSING and healthy_statuses.get(r) not in ACCUSING}  # fmt: skip
+    assert worse == {}, worse
+    if fresh:  # the budget ran out: what it kept us from seeing is unknown, with the reason
+        quota = next(f for f in json.loads(res.stdout)["findings"] if f["rule"] == "post-quota")
+        assert quota["status"] == "unknown" and quota["message"]
 
 
 # =========================================================================== process faults
