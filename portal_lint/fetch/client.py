@@ -62,6 +62,19 @@ def host_key(url: str) -> str:
     return f"{host}:{parts.port}" if parts.port else host
 
 
+def _site_key(url: str) -> str:
+    """host_key with the default ports (80, 443) left out; "" for URLs without a host."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:  # a port that is not a number
+        return ""
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if not host or parts.scheme not in ("", "http", "https"):
+        return ""
+    return host if port in (None, 80, 443) else f"{host}:{port}"
+
+
 def _cache_flags(caching: Any) -> tuple[bool, bool]:
     """(from_cache, revalidated) from hishel's `caching` response extension."""
     if not caching:
@@ -87,6 +100,7 @@ class Fetcher:
     ) -> None:
         self.settings = settings
         self.allowed_hosts = {h.lower().removeprefix("www.") for h in allowed_hosts}
+        self._allowed_keys = {_site_key(f"//{h}") for h in self.allowed_hosts}
         self.cache_dir = cache_dir
         self._transport = transport
         self.log: list[FetchRecord] = []
@@ -131,9 +145,9 @@ class Fetcher:
 
     # ------------------------------------------------------------------ policy
     def allowed(self, url: str) -> bool:
-        return host_key(url) in self.allowed_hosts or (
-            (urlsplit(url).hostname or "").lower().removeprefix("www.") in self.allowed_hosts
-        )
+        """Same host and same port as the site (http and https count as one site): a
+        redirect or link to another port of the same host is another service, not the site."""
+        return _site_key(url) in self._allowed_keys
 
     async def _robots_for(self, url: str) -> Any:
         parts = urlsplit(url)

@@ -39,6 +39,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import respx
 from click.testing import CliRunner
 
 from portal_lint.cli import main
@@ -765,3 +766,32 @@ def test_two_audits_at_once_the_second_refuses(tmp_path: Path, survival) -> None
             "select site_id, url, count(*) from articles group by site_id, url having count(*) > 1",
         )
         assert dup == []
+
+
+# =========================================================================== unit (respx)
+@respx.mock
+def test_redirect_to_another_port_of_the_portal_host_is_refused(survival) -> None:
+    """A portal on the default port redirecting to another port of its own host (an admin
+    console, a database's HTTP port): not the site. Needs a host name without a port, which
+    127.0.0.1 servers cannot give, hence respx."""
+    survival("redirect to another port of the portal's own host")
+    from portal_lint.config import CrawlSettings
+    from portal_lint.fetch.client import Fetcher
+
+    site = "https://bhxh.example.vn"
+    respx.get(url__regex=r".*/robots\.txt$").respond(404)
+    respx.get(f"{site}/a").respond(302, headers={"Location": "https://bhxh.example.vn:8443/x"})
+    respx.get(f"{site}/b").respond(302, headers={"Location": "http://www.bhxh.example.vn/y"})
+    respx.get(f"{site}/c").respond(302, headers={"Location": "https://bhxh.example.vn:abc/"})
+    other = respx.get("https://bhxh.example.vn:8443/x").respond(200, text="admin")
+    same = respx.get("http://www.bhxh.example.vn/y").respond(200, text="ok")
+
+    async def go() -> list[Any]:
+        settings = CrawlSettings(rate_per_second=1000, retries=0, timeout=5)
+        async with Fetcher(settings, {"bhxh.example.vn"}) as f:
+            return [await f.get(f"{site}/{p}") for p in "abc"]
+
+    a, b, c = asyncio.run(go())
+    assert a.record.outcome == "foreign_redirect" and not other.called
+    assert b.ok and same.called  # http/https and www. are the same site
+    assert not c.ok  # an unparsable port is refused too (httpx rejects the Location)
