@@ -42,8 +42,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # no
                 lost += cases
     if tried:
         terminalreporter.write_line(
-            f"survival: {len(tried)} faults/hostile inputs tried, "
-            f"{len(tried) - len(lost)} survived"
+            f"survival: {len(tried)} faults/hostile inputs tried, {len(tried) - len(lost)} survived"
         )
     if lost:
         terminalreporter.write_line("survival: not survived: " + ", ".join(lost))
