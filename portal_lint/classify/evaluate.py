@@ -32,7 +32,7 @@ import numpy as np
 from portal_lint.classify import corpus as corpus_mod
 from portal_lint.classify.corpus import VIEWS, Doc
 from portal_lint.classify.features import FeatureCache
-from portal_lint.classify.mislabel import bare_disagreements, find_suspects
+from portal_lint.classify.mislabel import DEFAULT_MIN_CONFIDENCE, bare_disagreements, find_suspects
 from portal_lint.classify.model import OTHER, TAXONOMY, CategoryClassifier
 
 DEFAULT_NEWS = Path("../shared/corpora/vntc-sample-10k.jsonl.gz")
@@ -167,7 +167,7 @@ def mislabel_detection(
     *,
     rates: Sequence[float] = (0.05, 0.10),
     seeds: Sequence[int] = (1, 2, 3),
-    min_confidence: float = 0.6,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     min_margin: float = 0.3,
     progress: Callable[[str], None] = lambda _: None,
 ) -> dict[str, Any]:

@@ -35,7 +35,7 @@ the finding lists its URL, says to move it to "Chính sách BHYT" and shows the 
 ("KCB", "BHYT", "đồng chi trả") that drove the prediction.
 
 **Parameters**
-`window_days` (90) days before the audit date that are examined; `min_confidence` (0.6)
+`window_days` (90) days before the audit date that are examined; `min_confidence` (0.75)
 calibrated probability the classifier needs before it accuses a post; `min_margin` (0.3)
 lead it needs over the filed category's probability; `folds` (4) out-of-fold splits of the
 site's posts; `allowed_noise_share` (0.02) and `warn_share` (0.0) shares that still pass
@@ -60,7 +60,7 @@ from portal_lint.classify.labels import (
     aliases_from_taxonomy,
     slugs_for_article,
 )
-from portal_lint.classify.mislabel import Suspect, find_suspects
+from portal_lint.classify.mislabel import DEFAULT_MIN_CONFIDENCE, Suspect, find_suspects
 from portal_lint.classify.model import CategoryClassifier, feature_cache
 from portal_lint.rules.base import Params, Rule, register
 from portal_lint.snapshot import Article, Finding, History, RunContext, Snapshot
@@ -123,7 +123,7 @@ class CategoryMismatch(Rule):
 
     class Params(Params):
         window_days: int = 90
-        min_confidence: float = 0.6
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE
         min_margin: float = 0.3
         folds: int = 4
         warn_share: float = 0.0
