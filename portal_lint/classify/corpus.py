@@ -77,9 +77,16 @@ def read_jsonl(path: Path, source: str | None = None) -> list[Doc]:
 
 
 def writer_docs(folder: Path = WRITERS_DIR) -> list[Doc]:
+    """All writers' rows; a headline a second writer happened to write too is kept once
+    (a duplicate in two writers would leak between training and held-out data)."""
     docs: list[Doc] = []
+    seen: set[str] = set()
     for path in sorted(folder.glob("writer-*.jsonl")):
-        docs.extend(read_jsonl(path, source=path.stem))
+        for doc in read_jsonl(path, source=path.stem):
+            key = doc.title.casefold()
+            if key not in seen:
+                seen.add(key)
+                docs.append(doc)
     return docs
 
 

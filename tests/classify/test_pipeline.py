@@ -322,3 +322,25 @@ def test_classify_url_reads_the_article_page() -> None:
         server.shutdown()
     assert out.exit_code == 0, out.output
     assert json.loads(out.output)["category"] == "bhyt"
+
+
+def test_shipped_corpus_is_clean_and_covers_every_category() -> None:
+    from collections import Counter
+
+    from portal_lint.classify.corpus import shipped_docs, writer_docs
+
+    docs = shipped_docs()
+    labels = Counter(d.label for d in docs)
+    assert set(labels) == {*TAXONOMY, OTHER}
+    # Floor of the shipped corpus (templates + hand-written test set + original writers);
+    # the goal is 150 per category, see docs/classifier.md for where it stands.
+    for label, n in labels.items():
+        assert n >= 128, (label, n)
+    writers = writer_docs()
+    assert writers, "the original corpus is shipped"
+    for d in writers:
+        assert d.title and d.body, d
+        for field in (d.title, d.sapo, d.body):
+            assert unicodedata.is_normalized("NFC", field), d.title
+    titles = [d.title.casefold() for d in writers]
+    assert len(set(titles)) == len(titles), "a title is repeated"
