@@ -76,13 +76,37 @@ def read_jsonl(path: Path, source: str | None = None) -> list[Doc]:
     return docs
 
 
-def writer_docs(folder: Path = WRITERS_DIR) -> list[Doc]:
-    """All writers' rows; a headline a second writer happened to write too is kept once
-    (a duplicate in two writers would leak between training and held-out data)."""
+#: A writer's file joins the corpus once it has this many texts of every label.
+MIN_PER_LABEL = 16
+LABELS = (
+    "hoat-dong",
+    "bhxh",
+    "bhyt",
+    "bhtn",
+    "chuyen-doi-so",
+    "guong-dien-hinh",
+    "hoi-dap",
+    "khac",
+)
+
+
+def writer_docs(folder: Path = WRITERS_DIR, complete_only: bool = True) -> list[Doc]:
+    """The writers' rows; a headline a second writer happened to write too is kept once
+    (a duplicate in two writers would leak between training and held-out data).
+
+    A file that does not yet cover every label is left out: measured, a writer's prose for
+    only two labels taught the model "this writer's style means Tin hoạt động" and cut the
+    held-out macro-F1 of a complete writer from 0.92 to 0.82.
+    """
     docs: list[Doc] = []
     seen: set[str] = set()
     for path in sorted(folder.glob("writer-*.jsonl")):
-        for doc in read_jsonl(path, source=path.stem):
+        rows = read_jsonl(path, source=path.stem)
+        if complete_only and any(
+            sum(d.label == lab for d in rows) < MIN_PER_LABEL for lab in LABELS
+        ):
+            continue
+        for doc in rows:
             key = doc.title.casefold()
             if key not in seen:
                 seen.add(key)

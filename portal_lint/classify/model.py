@@ -336,14 +336,14 @@ def stack(base: csr_matrix, extra: csr_matrix) -> csr_matrix:
 
 
 def _data_fingerprint(segment: bool) -> str:
+    """Hash of the documents the default model trains on (not of the files: which files
+    count is itself a rule of corpus.py) and of every version that shapes the model."""
     import sklearn
 
     h = hashlib.sha256()
-    paths = [corpus_mod.TEMPLATES_PATH, corpus_mod.TEST_PATH]
-    paths += sorted(corpus_mod.WRITERS_DIR.glob("writer-*.jsonl"))
-    for p in paths:
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
+    for d in corpus_mod.shipped_docs():
+        h.update("\x1f".join((d.label, d.title, d.sapo, d.body, d.source)).encode())
+        h.update(b"\x1e")
     h.update(
         f"{MODEL_VERSION}|{FEATURE_VERSION}|{segment}|{MAX_CHARS}|{sklearn.__version__}".encode()
     )
