@@ -178,7 +178,9 @@ _ONE_HONORIFIC = r"(?:Đồng\s+chí|Đ/c|đ/c|Ông|Bà|ông|bà|Đồng chí|Đ
 _HONORIFIC = _ONE_HONORIFIC + r"(?:\s*(?:/|,|\(|-)\s*" + _ONE_HONORIFIC + r"\)?)*"
 # "Người phát ngôn: Nguyễn Văn A" names the person right after the label.
 _NAME_LABEL = re.compile(
-    r"(?:Họ\s*(?:và\s*)?tên|Họ\s*tên|Tên|Name|Người\s+phát\s+ngôn)\s*[:\t][:\s]*(.+)", re.I
+    r"(?:Họ\s*(?:và\s*)?tên|Họ\s*tên|Tên|Name|Người\s+phát\s+ngôn|Phát\s+ngôn\s+viên|"
+    r"Người\s+được\s+(?:giao|ủy\s+quyền|uỷ\s+quyền)\s+phát\s+ngôn)\s*[:\t][:\s]*(.+)",
+    re.I,
 )
 _TITLE_LABEL = re.compile(r"(?:Chức\s*vụ|Chức\s*danh|Title|Position)\s*[:\t][:\s]*(.+)", re.I)
 # A line that is only a label (definition lists, stacked cells): its value is the next line.
@@ -256,6 +258,54 @@ def _title_after(rest: str) -> str | None:
     return seg if seg and looks_like_job_title(seg) else None
 
 
+# Common Vietnamese family names (with diacritics, so "Hà Nội" or "Cao Bằng" on their own are
+# not taken for people only by their first word; the line must also look like a bare name).
+_SURNAMES = frozenset(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý trịnh đinh lâm mai "
+    "lương tô đào hà cao chu tạ lưu kiều quách thái đoàn vương trương lại triệu tăng giang phùng "
+    "hứa thân nông lò lục âu khổng doãn hầu mạc tống châu từ kim nghiêm quan tôn ninh khúc diệp "
+    "lã la bế vi ma lường sầm đàm đồng thạch giáp cù phí trình khương viên bạch thiều hàn".split()
+)
+
+
+def _looks_like_contact_line(line: str) -> bool:
+    """A line that is a job title, a phone number or an e-mail address (maybe labelled)."""
+    flat = line.replace("\t", " ").strip()
+    if not flat or len(flat) > 150:
+        return False
+    if _EMAIL_RE.search(flat):
+        return True
+    pm = _PHONE_RE.search(flat)
+    if pm and validate_phone(pm.group(0)) and len(flat) - len(pm.group(0)) <= 25:
+        return True
+    return looks_like_job_title(flat) and not _TRIGGER.search(fold_text(flat))
+
+
+def _bare_name_line(lines: list[str]) -> tuple[str, str | None] | None:
+    """A line holding only a personal name (cards, stacked lines without labels), directly
+    followed by the person's job title, phone or e-mail; or "Name - Title" on one line."""
+    for i, line in enumerate(lines):
+        line = line.replace("\t", " ").strip()
+        if len(line) > 160:
+            continue
+        cand = _name_after(line)
+        # Three words at least: two-word lines starting with a family name are as often places
+        # ("Hà Nội", "Thái Bình") as people, and an unlabelled line has nothing else to tell.
+        if cand is None or _starts_like_title(cand) or len(cand.split()) < 3:
+            continue
+        if cand.split()[0].lower() not in _SURNAMES:
+            continue
+        rest = line[len(cand) :]
+        if not rest.strip(" ,.-–:"):
+            if i + 1 < len(lines) and _looks_like_contact_line(lines[i + 1]):
+                return cand, None
+            continue
+        title = _title_after(rest)
+        if title and rest.lstrip()[:1] in (",", "-", "–", ":", "("):
+            return cand, title
+    return None
+
+
 def _parse_person(text: str) -> dict[str, str | None]:
     text = _deobfuscate(text)
     name = title = phone = email = None
@@ -301,6 +351,10 @@ def _parse_person(text: str) -> dict[str, str | None]:
             em = _EMAIL_RE.search(flat)
             if em:
                 email = em.group(0).rstrip(".")
+    if name is None:
+        bare = _bare_name_line(lines)
+        if bare is not None:
+            name, title = bare[0], title or bare[1]
     if title is None:
         for line in lines:
             for seg in re.split(r"[;\t]|\s[-–]\s", line):

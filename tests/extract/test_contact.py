@@ -196,3 +196,70 @@ def test_label_value_table_is_not_read_as_columns() -> None:
     c = extract_spokesperson(html, "https://a.gov.vn/p")
     assert c is not None
     assert (c.name, c.title, c.phone) == ("Hồ Văn Nam", "Phó Giám đốc", "0262.3855.101")
+
+
+# A site-wide footer line: "Phát ngôn viên: name, title, ĐT: …, Email: …" (label without
+# "Người", no honorific), next to the agency's own phone on the line above.
+FOOTER_LINE = """<html><body><div id="content"><p>Tin tức</p></div><div id="ft">
+<span>BHXH TỈNH Z - Địa chỉ: 12 Nguyễn Huệ - ĐT: 0214 3820 000 - Fax: 0214 3820 001</span><br>
+<small>Phát ngôn viên: Lò Văn Sơn, Chánh Văn phòng BHXH tỉnh, ĐT: 0914 220 330, Email: sonlv@vss.gov.vn</small>
+</div></body></html>"""
+
+
+def test_footer_line_phat_ngon_vien_label() -> None:
+    c = extract_spokesperson(FOOTER_LINE, "http://bhxh.tinh.gov.vn/")
+    assert c is not None
+    assert (c.name, c.title, c.phone, c.email) == (
+        "Lò Văn Sơn",
+        "Chánh Văn phòng BHXH tỉnh",
+        "0914 220 330",
+        "sonlv@vss.gov.vn",
+    )
+
+
+def test_nguoi_duoc_giao_phat_ngon_label_names_the_person() -> None:
+    html = """<html><body><p>Người được giao phát ngôn: Hầu Thị Ngọc Anh - Phó Giám đốc;
+    Di động: 0977 123 456</p></body></html>"""
+    c = extract_spokesperson(html, "http://bhxh.tinh.gov.vn/")
+    assert c is not None
+    assert (c.name, c.title, c.phone) == ("Hầu Thị Ngọc Anh", "Phó Giám đốc", "0977 123 456")
+
+
+# A profile card: the name alone in a heading, then unlabelled lines (title, phone next to an
+# icon, a mailto link), on a page whose heading says it is about the spokesperson.
+PROFILE_CARD = """<html><head><title>Thông tin người phát ngôn</title></head><body>
+<div class="wrap"><h2>Thông tin người phát ngôn</h2><div class="member">
+<img src="/a.jpg" alt=""><h3 class="member-name">Đoàn Minh Khôi</h3>
+<div class="member-role">Trưởng phòng Truyền thông và Phát triển đối tượng</div>
+<ul class="member-contact"><li><span class="icon-tel"></span>0203 3825 117</li>
+<li><span class="icon-mail"></span><a href="mailto:khoidm@vss.gov.vn">khoidm@vss.gov.vn</a></li></ul>
+</div></div><footer>Điện thoại: 0203 3825 000</footer></body></html>"""
+
+
+def test_profile_card_with_unlabelled_lines() -> None:
+    c = extract_spokesperson(PROFILE_CARD, "http://bhxh.tinh.gov.vn/nguoi-phat-ngon")
+    assert c is not None
+    assert (c.name, c.title, c.phone, c.email) == (
+        "Đoàn Minh Khôi",
+        "Trưởng phòng Truyền thông và Phát triển đối tượng",
+        "0203 3825 117",
+        "khoidm@vss.gov.vn",
+    )
+
+
+def test_profile_card_without_phone_leaves_phone_missing() -> None:
+    html = PROFILE_CARD.replace('<li><span class="icon-tel"></span>0203 3825 117</li>', "")
+    c = extract_spokesperson(html, "http://bhxh.tinh.gov.vn/nguoi-phat-ngon")
+    assert c is not None and c.name == "Đoàn Minh Khôi" and c.phone is None
+
+
+def test_bare_names_need_an_adjacent_title_or_contact_line() -> None:
+    # A list of attendees on a spokesperson-training page: names, but nobody's contact.
+    html = """<html><head><title>Tập huấn người phát ngôn</title></head><body><h1>Tập huấn người phát ngôn</h1>
+    <p>Danh sách học viên:</p><ul><li>Nguyễn Thị Hồng Nhung</li><li>Trần Quốc Bảo Long</li></ul>
+    <p>Thời gian: 08:00 ngày 12/3</p></body></html>"""
+    assert extract_spokesperson(html, "http://bhxh.tinh.gov.vn/tap-huan") is None
+    # A place name on its own line above the agency phone is not a person.
+    html = """<html><head><title>Người phát ngôn</title></head><body><h1>Người phát ngôn</h1>
+    <p>Đang cập nhật.</p><address>Hà Nội<br>0243 3825 000</address></body></html>"""
+    assert extract_spokesperson(html, "http://bhxh.tinh.gov.vn/nguoi-phat-ngon") is None
