@@ -10,6 +10,7 @@ import asyncio
 import logging
 import os
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -140,6 +141,14 @@ def _stats(
     return stats
 
 
+_RULES_LOCK = threading.Lock()
+
+
+def _run_rules_serially(*args: Any) -> list[Finding]:
+    with _RULES_LOCK:
+        return run_rules(*args)
+
+
 async def audit_site(
     site: Site,
     cfg: Config | None,
@@ -184,8 +193,12 @@ async def audit_site(
             snap = await crawler.crawl()
             result.requests, result.cached = fetcher.network_requests, fetcher.cache_answers
         result.snapshot = snap
+        # Off the event loop, so that the other sites' crawls go on meanwhile (the
+        # classifier's training releases the GIL); one site's rules at a time.
         result.findings = printable_findings(
-            run_rules(snap, history, ctx, site, pack, cfg, select, ignore)
+            await asyncio.to_thread(
+                _run_rules_serially, snap, history, ctx, site, pack, cfg, select, ignore
+            )
         )
         result.stats = _stats(snap, store, site, ctx, pack, cfg)
         result.stats["requests"] = result.requests

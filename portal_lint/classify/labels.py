@@ -120,6 +120,45 @@ def aliases_from_taxonomy(taxonomy: Mapping[str, Any] | None) -> dict[str, tuple
     return out
 
 
+# Folded words that, in a post's *title*, name the topic of a category. A post whose title
+# names the category it is filed under is never accused of being misfiled: on a real portal
+# "Triển khai Thông tư 06: nâng cao chất lượng dữ liệu, bảo đảm quyền lợi BHYT" under
+# "Lĩnh vực BHYT" reads as digital transformation to the model, yet the editor's filing is
+# defensible, and a false accusation costs more than a missed one. "BHXH" alone is absent:
+# it is also the office's name, in almost every title. `title_terms` in taxonomy.yaml adds more.
+TITLE_TERMS: dict[str, tuple[str, ...]] = {
+    "bhyt": ("bhyt", "bao hiem y te", "the bhyt", "kham chua benh"),
+    "bhtn": ("bhtn", "bao hiem that nghiep", "tro cap that nghiep"),
+    "bhxh": ("bhxh tu nguyen", "bhxh bat buoc", "bhxh mot lan", "luong huu", "huu tri",
+             "thai san", "om dau", "tu tuat", "che do bhxh", "chinh sach bhxh"),  # fmt: skip
+    "chuyen-doi-so": ("chuyen doi so", "de an 06", "vssid", "vneid", "dich vu cong truc tuyen"),
+    "guong-dien-hinh": ("guong dien hinh", "dien hinh tien tien", "nguoi tot viec tot"),
+    "hoi-dap": ("hoi dap", "hoi va dap", "giai dap"),
+    "hoat-dong": ("hoi nghi", "so ket", "tong ket", "tap huan"),
+}
+
+
+def title_terms_from_taxonomy(taxonomy: Mapping[str, Any] | None) -> dict[str, tuple[str, ...]]:
+    """TITLE_TERMS plus each category's `title_terms` from taxonomy.yaml, folded."""
+    out = dict(TITLE_TERMS)
+    cats = (taxonomy or {}).get("categories", taxonomy or {})
+    if isinstance(cats, Mapping):
+        for slug, entry in cats.items():
+            if slug in TAXONOMY and isinstance(entry, Mapping):
+                extra = tuple(f for f in (fold(str(t)) for t in entry.get("title_terms") or []) if f)
+                out[str(slug)] = tuple(dict.fromkeys((*out.get(str(slug), ()), *extra)))
+    return out
+
+
+def title_names_category(
+    title: str | None, slugs: Iterable[str], terms: Mapping[str, Sequence[str]] | None = None
+) -> bool:
+    """True when the title contains a topic word of one of `slugs` (folded, whole words)."""
+    folded = fold(title or "")
+    table = TITLE_TERMS if terms is None else terms
+    return any(_has(folded, t) for slug in slugs for t in table.get(slug, ()))
+
+
 def slugs_for_label(
     label: str | None,
     category_map: Mapping[str, str] | None = None,

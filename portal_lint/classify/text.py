@@ -36,6 +36,14 @@ _EXPANSIONS: tuple[tuple[str, str], ...] = (
     (r"trung tâm dịch vụ việc làm", "ttdvvl"),
 )
 _EXPAND = [(re.compile(rf"(?<!\w)(?:{p})(?!\w)"), tok) for p, tok in _EXPANSIONS]
+# "Đề án 06" is the name of the national digital-ID programme, a topic; the number of any
+# other legal document ("Thông tư 06/2023/TT-BCA", "Nghị định số 115") says nothing about its
+# topic and, left as a token, made "Thông tư 06" read as Đề án 06.
+_DE_AN_06 = re.compile(r"(?<!\w)đề án (?:số )?06(?!\w)")
+_DOC_NUMBER = re.compile(
+    r"(?<!\w)(thông tư|nghị định|quyết định|nghị quyết|công văn|chỉ thị|kế hoạch|đề án|luật|"
+    r"hướng dẫn|tt|nđ|qđ|nq|cv|kh)(?: liên tịch)?(?: số)?\s*\d+[\w/.-]*"
+)
 _QMARK = re.compile(r"\?")
 _SPACE = re.compile(r"\s+")
 # Old-style tone placement ("hoà", "thuỷ") vs new ("hòa", "thủy"): one spelling for features.
@@ -57,6 +65,8 @@ def normalize(text: str) -> str:
     text = _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(0)], text)
     for pattern, token in _EXPAND:
         text = pattern.sub(token, text)
+    text = _DE_AN_06.sub("đềán06", text)
+    text = _DOC_NUMBER.sub(r"\1", text)
     text = _QMARK.sub(" qqmark ", text)
     return _SPACE.sub(" ", text).strip()
 

@@ -15,7 +15,10 @@ bare "the model predicts something else": out-of-fold probabilities from models 
 the shipped corpus plus the site's other posts (the correctly filed majority teaches the
 model the portal's own wording), per-category thresholds from the site's own posts, a
 calibrated probability of at least `min_confidence` for the other category and a lead of
-`min_margin` over the filed one. General news the model does not recognise ("khác") is
+`min_margin` over the filed one. A post whose title names the category it is filed under
+("… quyền lợi BHYT" under "Lĩnh vực BHYT"; `title_terms` in taxonomy.yaml) is not counted:
+the filing is defensible and a false accusation is worse than a miss; it is listed under
+`spared_by_title`. General news the model does not recognise ("khác") is
 never counted. The share of misfiled posts decides: up to `allowed_noise_share` (the
 classifier's own error) pass, up to `fail_share` warn, above fail. Each misfiled post is
 listed with its URL, the site's label, the canonical category it is filed under, the
@@ -59,6 +62,8 @@ from portal_lint.classify.labels import (
     LABELS_VI,
     aliases_from_taxonomy,
     slugs_for_article,
+    title_names_category,
+    title_terms_from_taxonomy,
 )
 from portal_lint.classify.mislabel import DEFAULT_MIN_CONFIDENCE, Suspect, find_suspects
 from portal_lint.classify.model import CategoryClassifier, feature_cache
@@ -215,11 +220,23 @@ class CategoryMismatch(Rule):
             min_margin=p.min_margin,
             folds=p.folds,
         )
-        misfiled = [_Misfiled(candidates[s.index][0], candidates[s.index][2], s) for s in suspects]
-        return [self._verdict(len(candidates), misfiled, unmapped, p)]
+        terms = title_terms_from_taxonomy(p.taxonomy)
+        misfiled, spared = [], []
+        for s in suspects:
+            a, slugs, label = candidates[s.index]
+            # The title names the category it is filed under: the filing is defensible.
+            (spared if title_names_category(a.title, slugs, terms) else misfiled).append(
+                _Misfiled(a, label, s)
+            )
+        return [self._verdict(len(candidates), misfiled, unmapped, p, spared)]
 
     def _verdict(
-        self, n: int, misfiled: list[_Misfiled], unmapped: Counter[str], p: CategoryMismatch.Params
+        self,
+        n: int,
+        misfiled: list[_Misfiled],
+        unmapped: Counter[str],
+        p: CategoryMismatch.Params,
+        spared: list[_Misfiled] | None = None,
     ) -> Finding:
         m = len(misfiled)
         share = m / n
@@ -241,6 +258,17 @@ class CategoryMismatch(Rule):
                 for x in misfiled
             ],
             "unmapped_labels": dict(unmapped),
+            # Read as another topic, but the title names the filed category: not counted.
+            "spared_by_title": [
+                {
+                    "url": x.article.url,
+                    "title": x.article.title,
+                    "filed_under": x.suspect.filed,
+                    "predicted": x.suspect.predicted,
+                    "confidence": round(x.suspect.confidence, 3),
+                }
+                for x in spared or []
+            ],
         }
         evidence = [x.article.url for x in misfiled]
         tail_vi, tail_en = _unmapped_vi(unmapped), _unmapped_en(unmapped)

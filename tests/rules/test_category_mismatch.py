@@ -181,6 +181,23 @@ def test_misfiled_bhyt_story_under_guong_dien_hinh_is_flagged() -> None:
     assert "Health insurance policy" in f.message_en
 
 
+def test_a_title_that_names_the_filed_category_spares_the_post() -> None:
+    """The VssID how-to is digital transformation; under "Chính sách BHYT" it is accused only
+    while its title does not name health insurance."""
+    title, body = MISFILED_MORE[1]
+    plain = art(95, "Chính sách BHYT", title, body, days_ago=2)
+    f = run(snap_of([*correct_articles(), plain]))
+    assert [m["url"] for m in f.value["misfiled"]] == [plain.url]
+    assert f.value["spared_by_title"] == []
+
+    named = art(95, "Chính sách BHYT", title + " để dùng thẻ BHYT", body, days_ago=2)
+    f = run(snap_of([*correct_articles(), named]))
+    assert f.value["misfiled"] == []
+    assert [m["url"] for m in f.value["spared_by_title"]] == [named.url]
+    assert f.value["spared_by_title"][0]["predicted"] == "chuyen-doi-so"
+    assert f.status == "pass"
+
+
 def test_many_misfiled_posts_fail() -> None:
     bads = [art(90, "Gương điển hình", *MISFILED_BHYT)] + [
         art(91 + i, "Tin hoạt động", t, b) for i, (t, b) in enumerate(MISFILED_MORE)
