@@ -129,8 +129,18 @@ def aliases_from_taxonomy(taxonomy: Mapping[str, Any] | None) -> dict[str, tuple
 TITLE_TERMS: dict[str, tuple[str, ...]] = {
     "bhyt": ("bhyt", "bao hiem y te", "the bhyt", "kham chua benh"),
     "bhtn": ("bhtn", "bao hiem that nghiep", "tro cap that nghiep"),
-    "bhxh": ("bhxh tu nguyen", "bhxh bat buoc", "bhxh mot lan", "luong huu", "huu tri",
-             "thai san", "om dau", "tu tuat", "che do bhxh", "chinh sach bhxh"),  # fmt: skip
+    "bhxh": (
+        "bhxh tu nguyen",
+        "bhxh bat buoc",
+        "bhxh mot lan",
+        "luong huu",
+        "huu tri",
+        "thai san",
+        "om dau",
+        "tu tuat",
+        "che do bhxh",
+        "chinh sach bhxh",
+    ),
     "chuyen-doi-so": ("chuyen doi so", "de an 06", "vssid", "vneid", "dich vu cong truc tuyen"),
     "guong-dien-hinh": ("guong dien hinh", "dien hinh tien tien", "nguoi tot viec tot"),
     "hoi-dap": ("hoi dap", "hoi va dap", "giai dap"),
@@ -145,7 +155,9 @@ def title_terms_from_taxonomy(taxonomy: Mapping[str, Any] | None) -> dict[str, t
     if isinstance(cats, Mapping):
         for slug, entry in cats.items():
             if slug in TAXONOMY and isinstance(entry, Mapping):
-                extra = tuple(f for f in (fold(str(t)) for t in entry.get("title_terms") or []) if f)
+                extra = tuple(
+                    f for f in (fold(str(t)) for t in entry.get("title_terms") or []) if f
+                )
                 out[str(slug)] = tuple(dict.fromkeys((*out.get(str(slug), ()), *extra)))
     return out
 
