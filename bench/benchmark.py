@@ -117,6 +117,7 @@ def _audit(
                 pack=pack,
                 cache_dir=out / "http-cache",
                 parallel=parallel,
+                keep_text=False,
             )
         )
     finally:

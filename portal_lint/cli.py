@@ -200,7 +200,11 @@ def _run(
 
     try:
         kwargs = dict(
-            pack=pack, select=select, ignore=ignore, cache_dir=cache_dir or default_cache_dir()
+            pack=pack,
+            select=select,
+            ignore=ignore,
+            cache_dir=cache_dir or default_cache_dir(),
+            keep_text=False,
         )
         if progress and not single and sys.stderr.isatty():
             with click.progressbar(

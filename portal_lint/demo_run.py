@@ -67,6 +67,7 @@ def audit_farm(
                 pack=pack,
                 cache_dir=cache_dir or (out_dir / "http-cache"),
                 parallel=parallel,
+                keep_text=False,
             )
         )
     finally:

@@ -161,6 +161,7 @@ async def audit_site(
     cache_dir: Path | None = None,
     clock: Callable[[], datetime] = vn_now,
     save: bool = True,
+    keep_text: bool = True,
 ) -> SiteResult:
     pack = pack or load_rulepack()
     result = SiteResult(site=site, ctx=ctx)
@@ -214,6 +215,11 @@ async def audit_site(
                 requests=result.requests,
                 cached=result.cached,
             )
+        if not keep_text:
+            # Stored now: bodies are what a 63-portal audit would otherwise hold in memory
+            # (~8 KB per article); findings, metadata and fetch records stay.
+            for art in snap.articles:
+                art.body_text, art.sapo = "", None
     except Exception as exc:  # noqa: BLE001 - one site's tool error never stops the others
         log.exception("audit of %s failed", site.id)
         result.error = f"{type(exc).__name__}: {exc}"
@@ -252,7 +258,15 @@ def audit_from_config(config_path: str, db_url: str, as_of: date | None = None) 
     try:
         ctx = RunContext(as_of=as_of or vn_now().date())
         results = asyncio.run(
-            audit_many(cfg.sites, cfg, store, ctx, pack=pack, cache_dir=default_cache_dir())
+            audit_many(
+                cfg.sites,
+                cfg,
+                store,
+                ctx,
+                pack=pack,
+                cache_dir=default_cache_dir(),
+                keep_text=False,
+            )
         )
     finally:
         store.close()

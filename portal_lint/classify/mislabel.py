@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from portal_lint.classify.model import OTHER, CategoryClassifier, _svm, stack
+from portal_lint.classify.model import OTHER, CategoryClassifier, fit_svm, stack
 
 #: Probability another category needs before a post is accused. 0.6 accused a real VSS
 #: post (a BHYT-day event report filed under "Lĩnh vực BHYT", p = 0.65); flipped labels in
@@ -82,8 +82,10 @@ def out_of_fold(
     for fold in range(k):
         held = np.flatnonzero(assignment == fold)
         rest = np.flatnonzero(assignment != fold)
-        svm = _svm(model.seed).fit(
-            stack(model.base_X, X[rest]), np.concatenate([model.base_y, y_site[rest]])
+        svm = fit_svm(
+            model.seed,
+            stack(model.base_X, X[rest]),
+            np.concatenate([model.base_y, y_site[rest]]),
         )
         probs[held] = model.proba(X[held], svm)
         for i in held:
