@@ -90,38 +90,22 @@ def _audit(
     farm: Any, out: Path, db: str, as_of: date, parallel: int
 ) -> tuple[list[Any], float, int]:
     """One audit of every site: (results, wall seconds, requests the farm served)."""
-    from portal_lint.config import load_config
     from portal_lint.demo_run import _loopback_crawl_settings
-    from portal_lint.engine import validate_config_rules
-    from portal_lint.rulepack import load_rulepack
-    from portal_lint.runner import audit_many
+    from portal_lint.runner import audit_config
     from portal_lint.snapshot import RunContext
-    from portal_lint.store.repo import Store
 
     cfg_path = out / "sites.yaml"
     farm.write_sites_yaml(cfg_path)
     _loopback_crawl_settings(cfg_path)
-    cfg = load_config(cfg_path)
-    pack = load_rulepack()
-    validate_config_rules(cfg, pack)
     before = farm.total_requests()
     t0 = time.perf_counter()
-    store = Store(db)
-    try:
-        results = asyncio.run(
-            audit_many(
-                cfg.sites,
-                cfg,
-                store,
-                RunContext(as_of=as_of, lang="vi"),
-                pack=pack,
-                cache_dir=out / "http-cache",
-                parallel=parallel,
-                keep_text=False,
-            )
-        )
-    finally:
-        store.close()
+    results = audit_config(
+        cfg_path,
+        db,
+        RunContext(as_of=as_of, lang="vi"),
+        cache_dir=out / "http-cache",
+        parallel=parallel,
+    )
     secs = time.perf_counter() - t0
     return results, secs, farm.total_requests() - before
 

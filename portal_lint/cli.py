@@ -204,7 +204,6 @@ def _run(
             select=select,
             ignore=ignore,
             cache_dir=cache_dir or default_cache_dir(),
-            keep_text=False,
         )
         if progress and not single and sys.stderr.isatty():
             with click.progressbar(

@@ -8,7 +8,6 @@ accumulate history like nightly audits do.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from datetime import date
@@ -41,38 +40,21 @@ def audit_farm(
     parallel: int = 3,
 ) -> tuple[list[Any], Any]:
     """Audit every site of a running farm; returns (results, conformance)."""
-    from portal_lint.config import load_config
     from portal_lint.demo.conformance import compare
-    from portal_lint.engine import validate_config_rules
-    from portal_lint.rulepack import load_rulepack
-    from portal_lint.runner import audit_many
+    from portal_lint.runner import audit_config
     from portal_lint.snapshot import RunContext
-    from portal_lint.store.repo import Store
 
     cfg_path = out_dir / "sites.yaml"
     running.write_sites_yaml(cfg_path)
     _loopback_crawl_settings(cfg_path)
-    cfg = load_config(cfg_path)
-    pack = load_rulepack()
-    validate_config_rules(cfg, pack)
-    store = Store(db_url)
-    try:
-        ctx = RunContext(as_of=as_of, lang=lang)
-        results = asyncio.run(
-            audit_many(
-                cfg.sites,
-                cfg,
-                store,
-                ctx,
-                pack=pack,
-                cache_dir=cache_dir or (out_dir / "http-cache"),
-                parallel=parallel,
-                keep_text=False,
-            )
-        )
-    finally:
-        store.close()
-    truths = {s.id: running.ground_truth(s.id) for s in cfg.sites}
+    results = audit_config(
+        cfg_path,
+        db_url,
+        RunContext(as_of=as_of, lang=lang),
+        cache_dir=cache_dir or (out_dir / "http-cache"),
+        parallel=parallel,
+    )
+    truths = {r.site.id: running.ground_truth(r.site.id) for r in results}
     reposts = {r.site.id: (r.stats or {}).get("reposts", {}) for r in results}
     conf = compare([(r.site.id, r.findings, r.snapshot) for r in results], truths, reposts)
     return results, conf

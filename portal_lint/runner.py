@@ -216,8 +216,7 @@ async def audit_site(
                 cached=result.cached,
             )
         if not keep_text:
-            # Stored now: bodies are what a 63-portal audit would otherwise hold in memory
-            # (~8 KB per article); findings, metadata and fetch records stay.
+            # Stored now: ~8 KB per article; findings, metadata and fetch records stay.
             for art in snap.articles:
                 art.body_text, art.sapo = "", None
     except Exception as exc:  # noqa: BLE001 - one site's tool error never stops the others
@@ -235,13 +234,16 @@ async def audit_many(
     *,
     parallel: int = 4,
     on_done: Callable[[SiteResult], None] | None = None,
+    keep_text: bool = False,
     **kwargs: Any,
 ) -> list[SiteResult]:
+    """Audit `sites`, `parallel` at a time. Article bodies are dropped from the results once
+    stored unless `keep_text` (a 63-portal audit would otherwise hold them all)."""
     sem = asyncio.Semaphore(parallel)
 
     async def one(site: Site) -> SiteResult:
         async with sem:
-            res = await audit_site(site, cfg, store, ctx, **kwargs)
+            res = await audit_site(site, cfg, store, ctx, keep_text=keep_text, **kwargs)
         if on_done:
             on_done(res)
         return res
@@ -249,25 +251,36 @@ async def audit_many(
     return list(await asyncio.gather(*(one(s) for s in sites)))
 
 
-def audit_from_config(config_path: str, db_url: str, as_of: date | None = None) -> int:
-    """Audit every site in a config (used by the scheduler). Returns the number of tool errors."""
+def audit_config(
+    config_path: str | Path,
+    db_url: str,
+    ctx: RunContext,
+    *,
+    cache_dir: Path | None = None,
+    parallel: int = 4,
+) -> list[SiteResult]:
+    """Audit every site of a config file into the database at `db_url`."""
     cfg = load_config(config_path)
     pack = load_rulepack()
     validate_config_rules(cfg, pack)
     store = Store(db_url)
     try:
-        ctx = RunContext(as_of=as_of or vn_now().date())
-        results = asyncio.run(
+        return asyncio.run(
             audit_many(
                 cfg.sites,
                 cfg,
                 store,
                 ctx,
                 pack=pack,
-                cache_dir=default_cache_dir(),
-                keep_text=False,
+                cache_dir=cache_dir or default_cache_dir(),
+                parallel=parallel,
             )
         )
     finally:
         store.close()
+
+
+def audit_from_config(config_path: str, db_url: str, as_of: date | None = None) -> int:
+    """Audit every site in a config (used by the scheduler). Returns the number of tool errors."""
+    results = audit_config(config_path, db_url, RunContext(as_of=as_of or vn_now().date()))
     return sum(1 for r in results if r.error)

@@ -275,12 +275,8 @@ def _title_words(title: str | None) -> frozenset[str]:
     return frozenset(fold(title or "").split())
 
 
-def _title_similarity(a: str, b: str | None) -> float:
-    """Word-set Jaccard of two titles (folded: case and diacritics ignored)."""
-    return _words_similarity(_title_words(a), _title_words(b))
-
-
 def _words_similarity(wa: frozenset[str], wb: frozenset[str]) -> float:
+    """Word-set Jaccard of two titles' folded words (case and diacritics ignored)."""
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 

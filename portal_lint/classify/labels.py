@@ -107,17 +107,25 @@ def _has(folded: str, phrase: str) -> bool:
 def aliases_from_taxonomy(taxonomy: Mapping[str, Any] | None) -> dict[str, tuple[str, ...]]:
     """Folded alias phrases per slug from `rules/taxonomy.yaml` ({"categories": {slug: {vi,
     aliases}}}), so editors extend the automatic mapping without touching code."""
+    return {
+        slug: _folded_unique([entry.get("vi", ""), *(entry.get("aliases") or [])])
+        for slug, entry in _taxonomy_entries(taxonomy)
+    }
+
+
+def _taxonomy_entries(
+    taxonomy: Mapping[str, Any] | None,
+) -> Iterable[tuple[str, Mapping[str, Any]]]:
+    """(slug, entry) of each well-formed category of `rules/taxonomy.yaml`."""
     cats = (taxonomy or {}).get("categories", taxonomy or {})
-    out: dict[str, tuple[str, ...]] = {}
-    if not isinstance(cats, Mapping):
-        return out
-    for slug, entry in cats.items():
-        if slug not in TAXONOMY or not isinstance(entry, Mapping):
-            continue
-        names = [entry.get("vi", ""), *(entry.get("aliases") or [])]
-        folded = tuple(dict.fromkeys(f for f in (fold(str(n)) for n in names) if f))
-        out[str(slug)] = folded
-    return out
+    if isinstance(cats, Mapping):
+        for slug, entry in cats.items():
+            if slug in TAXONOMY and isinstance(entry, Mapping):
+                yield str(slug), entry
+
+
+def _folded_unique(phrases: Iterable[object]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f for f in (fold(str(p)) for p in phrases) if f))
 
 
 # Folded words that, in a post's *title*, name the topic of a category. A post whose title
@@ -151,14 +159,8 @@ TITLE_TERMS: dict[str, tuple[str, ...]] = {
 def title_terms_from_taxonomy(taxonomy: Mapping[str, Any] | None) -> dict[str, tuple[str, ...]]:
     """TITLE_TERMS plus each category's `title_terms` from taxonomy.yaml, folded."""
     out = dict(TITLE_TERMS)
-    cats = (taxonomy or {}).get("categories", taxonomy or {})
-    if isinstance(cats, Mapping):
-        for slug, entry in cats.items():
-            if slug in TAXONOMY and isinstance(entry, Mapping):
-                extra = tuple(
-                    f for f in (fold(str(t)) for t in entry.get("title_terms") or []) if f
-                )
-                out[str(slug)] = tuple(dict.fromkeys((*out.get(str(slug), ()), *extra)))
+    for slug, entry in _taxonomy_entries(taxonomy):
+        out[slug] = _folded_unique((*out.get(slug, ()), *(entry.get("title_terms") or [])))
     return out
 
 

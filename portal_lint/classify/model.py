@@ -118,16 +118,12 @@ def load_rows(path: Path) -> list[dict[str, str]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def _svm(seed: int) -> Any:
-    from sklearn.svm import LinearSVC
-
-    return LinearSVC(C=SVM_C, class_weight="balanced", random_state=seed)
-
-
 def fit_svm(seed: int, X: csr_matrix, y: np.ndarray) -> Any:
     """A fitted LinearSVC whose weights are float32: 8 x 2^19 weights are 34 MB in float64,
     and an audit holds several site-adapted models at once; decisions move by < 1e-6."""
-    svm = _svm(seed).fit(X, y)
+    from sklearn.svm import LinearSVC
+
+    svm = LinearSVC(C=SVM_C, class_weight="balanced", random_state=seed).fit(X, y)
     svm.coef_ = np.ascontiguousarray(svm.coef_, dtype=np.float32)
     return svm
 
