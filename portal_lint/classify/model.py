@@ -58,7 +58,7 @@ TAXONOMY: tuple[str, ...] = (
     "guong-dien-hinh",
     "hoi-dap",
 )
-MODEL_VERSION = "4"  # bump when the estimator changes (invalidates pickles)
+MODEL_VERSION = "5"  # bump when the estimator changes (invalidates pickles)
 SVM_C = 0.5
 CALIBRATION_FOLDS = 5
 SEED = 20231
@@ -118,14 +118,61 @@ def load_rows(path: Path) -> list[dict[str, str]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def fit_svm(seed: int, X: csr_matrix, y: np.ndarray) -> Any:
-    """A fitted LinearSVC whose weights are float32: 8 x 2^19 weights are 34 MB in float64,
-    and an audit holds several site-adapted models at once; decisions move by < 1e-6."""
+class SparseLinearSVM:
+    """A fitted one-vs-rest linear SVM that keeps weights only for the feature columns its
+    training rows use.
+
+    The hashed feature space has 2^19 columns, but the corpus touches about 60,000 of them.
+    LinearSVC on the full width allocates 8 x 2^19 float64 weights several times per fit
+    (34 MB each); an audit fits four site-adapted models per portal (mislabel.py), which
+    made category-mismatch the largest memory cost of a large audit. Fitting on the used
+    columns is exact: a column that is zero in every training row gets weight zero in the
+    dual solution, and renumbering columns in their order leaves liblinear's arithmetic
+    unchanged.
+    """
+
+    def __init__(
+        self,
+        classes: np.ndarray,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+        columns: np.ndarray,
+        n_features: int,
+    ) -> None:
+        self.classes_ = classes
+        self.coef_ = coef  # (classes, len(columns)) float32
+        self.intercept_ = intercept
+        self.columns = columns  # used feature columns, ascending
+        self.n_features = n_features
+
+    def _compact(self, X: csr_matrix) -> csr_matrix:
+        return X[:, self.columns]
+
+    def decision_function(self, X: csr_matrix) -> np.ndarray:
+        d = np.asarray(self._compact(X) @ self.coef_.T, dtype=np.float64) + self.intercept_
+        return d.ravel() if d.shape[1] == 1 else d
+
+    def weight_rows(self, rows: Sequence[int]) -> np.ndarray:
+        """Weights of the given class rows over the whole feature space (for evidence)."""
+        full = np.zeros((len(rows), self.n_features), dtype=np.float32)
+        full[:, self.columns] = self.coef_[list(rows)]
+        return full
+
+
+def fit_svm(seed: int, X: csr_matrix, y: np.ndarray) -> SparseLinearSVM:
+    """LinearSVC fitted on the columns `X` uses (see SparseLinearSVM), weights in float32:
+    decisions move by < 1e-6."""
     from sklearn.svm import LinearSVC
 
-    svm = LinearSVC(C=SVM_C, class_weight="balanced", random_state=seed).fit(X, y)
-    svm.coef_ = np.ascontiguousarray(svm.coef_, dtype=np.float32)
-    return svm
+    columns = np.unique(X.indices).astype(np.int32)
+    svm = LinearSVC(C=SVM_C, class_weight="balanced", random_state=seed).fit(X[:, columns], y)
+    return SparseLinearSVM(
+        svm.classes_,
+        np.ascontiguousarray(svm.coef_, dtype=np.float32),
+        np.asarray(svm.intercept_, dtype=np.float64),
+        columns,
+        X.shape[1],
+    )
 
 
 class CategoryClassifier:
@@ -134,7 +181,7 @@ class CategoryClassifier:
     def __init__(
         self,
         featurizer: Featurizer,
-        svm: Any,
+        svm: SparseLinearSVM,
         calibrator: Any,
         base_X: csr_matrix,
         base_y: np.ndarray,
@@ -281,14 +328,13 @@ class CategoryClassifier:
         classes = list(svm.classes_)
         if label not in classes:
             return []
-        coef = svm.coef_
-        w = coef[classes.index(label)]
         if against in classes:
-            w = w - coef[classes.index(against)]
+            rival = classes.index(against)
         else:
-            others = [i for i, c in enumerate(classes) if c != label]
-            margins = x_row @ coef[others].T
-            w = w - coef[others[int(np.argmax(margins))]]
+            margins = np.asarray(svm.decision_function(x_row)).ravel()
+            rival = max((i for i, c in enumerate(classes) if c != label), key=lambda i: margins[i])
+        pair = svm.weight_rows([classes.index(label), rival])
+        w = pair[0] - pair[1]
         grams = self.featurizer.word_grams(text)
         if not grams:
             return []
