@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,6 +28,9 @@ from portal_lint.snapshot import Finding, RunContext, Snapshot
 from portal_lint.store.repo import Store
 
 log = logging.getLogger(__name__)
+# A page found not to be an article is looked at again after this long (a CMS may turn an
+# index into a post; a page that failed to parse may parse after a fix).
+NON_ARTICLE_RECHECK_DAYS = 30
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
@@ -179,6 +182,9 @@ async def audit_site(
                 as_of=ctx.as_of,
                 clock=clock,
                 known_articles=known,
+                non_articles=store.non_articles(
+                    site.id, clock() - timedelta(days=NON_ARTICLE_RECHECK_DAYS)
+                ),
                 history_complete_since=history.complete_since,
                 on_articles=(
                     (

@@ -176,6 +176,8 @@ class Snapshot:
     coverage: Coverage = field(default_factory=Coverage)
     fetch_log: list[FetchRecord] = field(default_factory=list)
     page_urls: list[str] = field(default_factory=list)  # every page parsed, for evidence
+    # candidate pages read this time that were no article (documents, indexes)
+    non_article_urls: list[str] = field(default_factory=list)
 
     def failed_fetches(self) -> list[FetchRecord]:
         return [r for r in self.fetch_log if not r.ok]

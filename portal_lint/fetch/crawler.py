@@ -138,6 +138,7 @@ class Crawler(ProbesMixin):
         known_articles: dict[str, dict[str, Any]] | None = None,
         history_complete_since: date | None = None,
         on_articles: Callable[[list[Article]], None] | None = None,
+        non_articles: set[str] | None = None,
     ) -> None:
         self.site = site
         # Called with batches of newly extracted articles while the crawl goes on, so that
@@ -149,6 +150,9 @@ class Crawler(ProbesMixin):
         self.as_of = as_of
         self.clock = clock
         self.known = known_articles or {}
+        # Candidates an earlier audit found not to be articles (not fetched again).
+        self.non_articles = non_articles or set()
+        self._found_non_articles: list[str] = []
         self.history_complete_since = history_complete_since
         self.window_start = as_of - timedelta(days=settings.window_days)
         self.pages_fetched = 0
@@ -288,6 +292,7 @@ class Crawler(ProbesMixin):
         await self._check_department_links(snap)
 
         snap.page_urls = list(dict.fromkeys([*snap.page_urls, *pages.keys()]))[:2000]
+        snap.non_article_urls = list(dict.fromkeys(self._found_non_articles))
         snap.fetch_log = list(self.f.log)
         snap.finished_at = self.clock()
         return snap
@@ -535,6 +540,8 @@ class Crawler(ProbesMixin):
                 and "listing" not in cand.via
             ):
                 continue
+            if cand.url in self.non_articles:
+                continue
             todo.append(cand)
         # newest first, so that a budget cut loses the oldest
         todo.sort(key=lambda c: c.published or datetime.max, reverse=True)
@@ -554,7 +561,7 @@ class Crawler(ProbesMixin):
                     )
                     by_url.setdefault(cand.url, art)
                     return
-                page = await self._page(cand.url, "article")
+                page = await self._page(cand.url, "article", cache=False)
             if page is None:
                 if cand.published or self._fetch_failed(cand.url):
                     # Seen but unreadable: counted (undated if need be) so that no month
@@ -574,6 +581,7 @@ class Crawler(ProbesMixin):
             pages[page.url] = page.html
             art = x_article.extract_article(page.html, page.url)
             if art is None:
+                self._found_non_articles.append(cand.url)
                 return
             if art.published is None and cand.published is not None:
                 art.published, art.date_source = cand.published, "listing"
@@ -585,7 +593,20 @@ class Crawler(ProbesMixin):
                 art.aliases.append(cand.url)
             if art.published and art.published.date() > self.as_of:
                 return
-            by_url.setdefault(art.url, art)
+            first = by_url.get(art.url)
+            if first is not None and not first.fetched:
+                # A placeholder (listing sighting, budget cut) gives way to the read page.
+                art.aliases = list(dict.fromkeys([*art.aliases, *first.aliases]))
+                first = None
+            if first is not None:
+                # The same article reached under another URL (two listings link it
+                # differently): one article, and the other URL is remembered as its alias.
+                if cand.url != first.url and cand.url not in first.aliases:
+                    first.aliases.append(cand.url)
+                    if first.fetched:
+                        self._unsaved.append(first)
+                return
+            by_url[art.url] = art
             self._unsaved.append(art)
             if len(self._unsaved) >= ARTICLE_BATCH:
                 self._flush_articles()

@@ -96,6 +96,19 @@ class ArticleRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the extracted Article as JSON
 
 
+class NonArticleRow(Base):
+    """Pages met as article candidates that turned out not to be articles (a document's
+    page, an index), so later audits do not fetch them again until `checked_at` is old."""
+
+    __tablename__ = "non_articles"
+    __table_args__ = (UniqueConstraint("site_id", "url", name="uq_non_article_site_url"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("sites.id"), index=True)
+    url: Mapped[str] = mapped_column(Text)
+    checked_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class CounterReadingRow(Base):
     __tablename__ = "counter_readings"
     __table_args__ = (Index("ix_counter_site_at", "site_id", "at"),)

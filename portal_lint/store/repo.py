@@ -27,6 +27,7 @@ from portal_lint.store.models import (
     ArticleRow,
     CounterReadingRow,
     FindingRow,
+    NonArticleRow,
     RunRow,
     SiteRow,
 )
@@ -169,6 +170,18 @@ class Store:
                     out.setdefault(alias, data)
         return out
 
+    def non_articles(self, site_id: str, checked_since: datetime) -> set[str]:
+        """URLs of the site found not to be articles at or after `checked_since`."""
+        with self.session() as s:
+            return set(
+                s.scalars(
+                    select(NonArticleRow.url).where(
+                        NonArticleRow.site_id == site_id,
+                        NonArticleRow.checked_at >= checked_since,
+                    )
+                )
+            )
+
     # ------------------------------------------------------------------ writing
     def save_run(
         self,
@@ -214,6 +227,7 @@ class Store:
             s.flush()
 
             self._upsert_articles(s, site_id, snap.articles, now)
+            self._upsert_non_articles(s, site_id, snap.non_article_urls, now)
 
             for r in snap.counter_readings:
                 s.add(
@@ -277,7 +291,33 @@ class Store:
             row.word_count = art.word_count
             row.content_hash = art.content_hash
             row.last_seen = now
-            row.data = to_jsonable(art)
+            data = to_jsonable(art)
+            # Other URLs that led here in earlier audits stay known (a listing may link
+            # either), so no audit fetches the article again under an old alias.
+            old_aliases = (row.data or {}).get("aliases") or []
+            if old_aliases:
+                data["aliases"] = list(dict.fromkeys([*data.get("aliases", []), *old_aliases]))
+            row.data = data
+
+    @staticmethod
+    def _upsert_non_articles(s: Session, site_id: str, urls: list[str], now: datetime) -> None:
+        existing = {}
+        for chunk in range(0, len(urls), 500):
+            existing.update(
+                (r.url, r)
+                for r in s.scalars(
+                    select(NonArticleRow).where(
+                        NonArticleRow.site_id == site_id,
+                        NonArticleRow.url.in_(urls[chunk : chunk + 500]),
+                    )
+                )
+            )
+        for url in dict.fromkeys(urls):
+            row = existing.get(url)
+            if row is None:
+                s.add(NonArticleRow(site_id=site_id, url=url, checked_at=now))
+            else:
+                row.checked_at = now
 
     def checkpoint_articles(
         self, site_id: str, site_name: str, site_url: str, articles: list[Article], now: datetime
