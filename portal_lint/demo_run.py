@@ -25,7 +25,7 @@ def _loopback_crawl_settings(path: Path) -> None:
 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data.setdefault("defaults", {}).setdefault("crawl", {}).update(
-        {"rate_per_second": 50, "concurrency": 4, "max_pages": 600}
+        {"rate_per_second": 1000, "concurrency": 4, "max_pages": 600}
     )
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 

@@ -25,6 +25,7 @@ from portal_lint.fetch.client import Fetcher, host_key
 from portal_lint.fetch.crawler import Crawler
 from portal_lint.rulepack import RulePack, load_rulepack
 from portal_lint.snapshot import Finding, RunContext, Snapshot
+from portal_lint.stats import SketchCache
 from portal_lint.store.repo import Store
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,11 @@ class SiteResult:
         return any(f.status == "fail" for f in self.findings)
 
 
+# Re-post sketches of the articles met so far, shared by the sites of one process (each
+# site compares its posts with the others'); used from the rules thread only.
+_SKETCHES = SketchCache()
+
+
 def _stats(
     snap: Snapshot, store: Store, site: Site, ctx: RunContext, pack: RulePack, cfg: Config | None
 ) -> dict[str, Any]:
@@ -126,8 +132,10 @@ def _stats(
     try:
         from portal_lint import stats as st
 
-        refs = store.reference_texts(site.id, limit=1500)
-        reposts = st.find_reposts(snap.articles, refs, own_hosts=[host_key(site.url)])
+        refs = store.reference_texts(site.id, limit=1500, have=_SKETCHES)
+        reposts = st.find_reposts(
+            snap.articles, refs, own_hosts=[host_key(site.url)], sketches=_SKETCHES
+        )
         stats["monthly"] = st.monthly_stats(
             snap.articles,
             history.articles,
@@ -201,12 +209,15 @@ async def audit_site(
         result.snapshot = snap
         # Off the event loop, so that the other sites' crawls go on meanwhile (the
         # classifier's training releases the GIL); one site's rules at a time.
+        loop = asyncio.get_running_loop()
         result.findings = printable_findings(
-            await asyncio.get_running_loop().run_in_executor(
+            await loop.run_in_executor(
                 _RULES_EXECUTOR, run_rules, snap, history, ctx, site, pack, cfg, select, ignore
             )
         )
-        result.stats = _stats(snap, store, site, ctx, pack, cfg)
+        result.stats = await loop.run_in_executor(
+            _RULES_EXECUTOR, _stats, snap, store, site, ctx, pack, cfg
+        )
         result.stats["requests"] = result.requests
         if save:
             result.run_id = store.save_run(

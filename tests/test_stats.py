@@ -245,3 +245,62 @@ def test_template_wording_with_other_titles_is_not_a_repost() -> None:
     # a verbatim copy is a re-post whatever its title
     refs3 = {"https://b.vn/9": ("Tin khác hẳn", mine.body_text)}
     assert "https://a.vn/1" in find_reposts([mine], refs3)
+
+
+def test_sketch_cache_gives_the_same_reposts_without_the_bodies(vntc):
+    from portal_lint.stats import SketchCache
+
+    refs = {
+        f"https://baohiemxahoi.gov.vn/{i}": (f"tiêu đề {i}", t) for i, t in enumerate(vntc[:60])
+    }
+    arts = [
+        Article(
+            url=f"https://s/re-{i}", title=f"tiêu đề {i}", body_text=vntc[i], content_hash=f"h{i}"
+        )
+        for i in range(10)
+    ] + [Article(url="https://s/own", title="x", body_text=vntc[100], content_hash="h100")]
+    expected = find_reposts(arts, refs)
+    assert expected and "https://s/own" not in expected
+
+    cache = SketchCache(maxsize=1000)
+    hashed = {u: (t, b, f"c-{u}") for u, (t, b) in refs.items()}
+    assert find_reposts(arts, hashed, sketches=cache) == expected
+    assert len(cache) == len(refs) + len(arts)
+    # second site: the references come without bodies, their sketches from the cache
+    bodiless = {u: (t, None, h) for u, (t, _b, h) in hashed.items()}
+    assert find_reposts(arts, bodiless, sketches=cache) == expected
+    # without the cache they would have found nothing
+    assert find_reposts(arts, bodiless, sketches=SketchCache(maxsize=1000)) == {}
+    # bounded: the oldest sketches go first
+    small = SketchCache(maxsize=5)
+    find_reposts(arts, hashed, sketches=small)
+    assert len(small) == 5
+
+
+def test_store_reference_texts_leave_out_bodies_already_sketched(tmp_path):
+    from datetime import datetime
+
+    from portal_lint.stats import SketchCache
+    from portal_lint.store.repo import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'r.db'}")
+    try:
+        now = datetime(2026, 11, 20, 8)
+        other = [
+            Article(url=f"https://b/{i}", title=f"t{i}", body_text=f"thân bài {i} " * 40,
+                    published=now, content_hash=f"h{i}")
+            for i in range(3)
+        ]  # fmt: skip
+        store.checkpoint_articles("b", "B", "https://b/", other, now)
+        store.checkpoint_articles(
+            "a", "A", "https://a/", [Article(url="https://a/1", title="t")], now
+        )
+        plain = store.reference_texts("a")
+        assert set(plain) == {"https://b/0", "https://b/1", "https://b/2"}
+        cache = SketchCache()
+        cache.get(("https://b/1", "h1"), plain["https://b/1"][1])
+        got = store.reference_texts("a", have=cache)
+        assert got["https://b/1"] == ("t1", None, "h1")
+        assert got["https://b/0"] == ("t0", plain["https://b/0"][1], "h0")
+    finally:
+        store.close()

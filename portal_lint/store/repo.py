@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -331,15 +331,46 @@ class Store:
             self._ensure_site(s, site_id, site_name, site_url, now)
             self._upsert_articles(s, site_id, articles, now)
 
-    def reference_texts(self, exclude_site: str, limit: int = 5000) -> dict[str, tuple[str, str]]:
-        """(title, body) of other sites' recent articles, for re-post (đăng lại) detection."""
+    def reference_texts(
+        self,
+        exclude_site: str,
+        limit: int = 5000,
+        have: Container[tuple[str, str]] | None = None,
+    ) -> dict[str, tuple[str, str]] | dict[str, tuple[str, str | None, str]]:
+        """(title, body) of other sites' recent articles, for re-post (đăng lại) detection.
+
+        With `have` (e.g. a stats.SketchCache), (title, body, content hash) instead, the body
+        left out (None) for articles whose (URL, content hash) is in `have`: their JSON is
+        not even read.
+        """
+        if have is None:
+            with self.session() as s:
+                rows = s.execute(
+                    select(ArticleRow.url, ArticleRow.title, ArticleRow.data)
+                    .where(ArticleRow.site_id != exclude_site)
+                    .order_by(ArticleRow.published.desc())
+                    .limit(limit)
+                ).all()
+            return {
+                url: (title, (data or {}).get("body_text", "")) for url, title, data in rows if data
+            }
         with self.session() as s:
-            rows = s.execute(
-                select(ArticleRow.url, ArticleRow.title, ArticleRow.data)
+            heads = s.execute(
+                select(ArticleRow.id, ArticleRow.url, ArticleRow.title, ArticleRow.content_hash)
                 .where(ArticleRow.site_id != exclude_site)
                 .order_by(ArticleRow.published.desc())
                 .limit(limit)
             ).all()
+            missing = [i for i, url, _t, h in heads if (url, h) not in have]
+            bodies: dict[int, str] = {}
+            for chunk in range(0, len(missing), 500):
+                for i, data in s.execute(
+                    select(ArticleRow.id, ArticleRow.data).where(
+                        ArticleRow.id.in_(missing[chunk : chunk + 500])
+                    )
+                ):
+                    bodies[i] = (data or {}).get("body_text", "")
         return {
-            url: (title, (data or {}).get("body_text", "")) for url, title, data in rows if data
+            url: (title, bodies.get(i) if (url, h) not in have else None, h)
+            for i, url, title, h in heads
         }
