@@ -386,17 +386,34 @@ def find_reposts(
         shared = Counter(chain.from_iterable(index.get(h, ()) for h in sk))
         best, best_j = None, 0.0
         art_words: frozenset[str] | None = None
+
+        def _titles_alike(art: Article, i: int) -> bool:
+            nonlocal art_words
+            if art_words is None:
+                art_words = _title_words(art.title)
+            if i not in ref_words:
+                ref_words[i] = _title_words(ref_titles[i])
+            return _words_similarity(art_words, ref_words[i]) >= REPOST_TITLE
+
         for i, n in shared.items():
-            # Two sketches of texts with Jaccard J share about J * k hashes; far fewer cannot pass.
-            if n < 0.5 * threshold * min(len(sk), len(refs[i][1])):
+            ref_sk = refs[i][1]
+            # n = hashes both sketches hold. The estimate counts, among the smallest
+            # min(k, |a ∪ b|) hashes of the union, those in both: at most n of them. So
+            # n / min(k, |a ∪ b|) bounds it, and a pair below the threshold is skipped unread.
+            bound = n / min(SKETCH_K, len(sk) + len(ref_sk) - n)
+            if bound < threshold:
                 continue
-            j = _sketch_jaccard(sk, refs[i][1])
+            titles_alike: bool | None = None
+            if ref_titles[i] is not None and bound < verbatim:
+                # Cannot be a verbatim copy: the titles decide first.
+                titles_alike = _titles_alike(art, i)
+                if not titles_alike:
+                    continue
+            j = _sketch_jaccard(sk, ref_sk)
             if j < verbatim and ref_titles[i] is not None:
-                if art_words is None:
-                    art_words = _title_words(art.title)
-                if i not in ref_words:
-                    ref_words[i] = _title_words(ref_titles[i])
-                if _words_similarity(art_words, ref_words[i]) < REPOST_TITLE:
+                if titles_alike is None:
+                    titles_alike = _titles_alike(art, i)
+                if not titles_alike:
                     continue  # shared template wording, different story
             if j > best_j:
                 best, best_j = i, j
