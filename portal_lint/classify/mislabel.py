@@ -82,10 +82,12 @@ def out_of_fold(
     for fold in range(k):
         held = np.flatnonzero(assignment == fold)
         rest = np.flatnonzero(assignment != fold)
+        X_rest = X[rest]
         svm = fit_svm(
             model.seed,
-            stack(model.base_X, X[rest]),
+            stack(model.base_X, X_rest),
             np.concatenate([model.base_y, y_site[rest]]),
+            columns=np.union1d(model.base_columns, X_rest.indices),
         )
         probs[held] = model.proba(X[held], svm)
         for i in held:

@@ -159,12 +159,16 @@ class SparseLinearSVM:
         return full
 
 
-def fit_svm(seed: int, X: csr_matrix, y: np.ndarray) -> SparseLinearSVM:
+def fit_svm(
+    seed: int, X: csr_matrix, y: np.ndarray, columns: np.ndarray | None = None
+) -> SparseLinearSVM:
     """LinearSVC fitted on the columns `X` uses (see SparseLinearSVM), weights in float32:
-    decisions move by < 1e-6."""
+    decisions move by < 1e-6. `columns`, when the caller knows them: np.unique(X.indices)."""
     from sklearn.svm import LinearSVC
 
-    columns = np.unique(X.indices).astype(np.int32)
+    if columns is None:
+        columns = np.unique(X.indices)
+    columns = columns.astype(np.int32)
     svm = LinearSVC(C=SVM_C, class_weight="balanced", random_state=seed).fit(X[:, columns], y)
     return SparseLinearSVM(
         svm.classes_,
@@ -193,11 +197,19 @@ class CategoryClassifier:
         self.svm = svm
         self.calibrator = calibrator
         self.base_X = base_X  # kept for site adaptation (mislabel.py)
+        self._base_columns: np.ndarray | None = None
         self.base_y = base_y
         self.class_thresholds = class_thresholds  # mean OOF p(j) over training items of j
         self.max_chars = max_chars
         self.seed = seed
         self.labels: tuple[str, ...] = tuple(str(c) for c in svm.classes_)
+
+    @property
+    def base_columns(self) -> np.ndarray:
+        """Feature columns the shipped corpus uses (sorted), computed once per model."""
+        if getattr(self, "_base_columns", None) is None:  # pickles from before lack it
+            self._base_columns = np.unique(self.base_X.indices)
+        return self._base_columns
 
     @property
     def segment(self) -> bool:
