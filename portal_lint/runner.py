@@ -23,6 +23,7 @@ from portal_lint.config import Config, Site, load_config
 from portal_lint.engine import run_rules, validate_config_rules
 from portal_lint.fetch.client import Fetcher, host_key
 from portal_lint.fetch.crawler import Crawler
+from portal_lint.fetch.parse_pool import InlineParser, ParsePool, Parser
 from portal_lint.rulepack import RulePack, load_rulepack
 from portal_lint.snapshot import Finding, RunContext, Snapshot
 from portal_lint.stats import SketchCache
@@ -172,6 +173,7 @@ async def audit_site(
     clock: Callable[[], datetime] = vn_now,
     save: bool = True,
     keep_text: bool = True,
+    parser: Parser | None = None,
 ) -> SiteResult:
     pack = pack or load_rulepack()
     result = SiteResult(site=site, ctx=ctx)
@@ -194,6 +196,7 @@ async def audit_site(
                     site.id, clock() - timedelta(days=NON_ARTICLE_RECHECK_DAYS)
                 ),
                 history_complete_since=history.complete_since,
+                parser=parser,
                 on_articles=(
                     (
                         lambda batch: store.checkpoint_articles(
@@ -251,20 +254,41 @@ async def audit_many(
     parallel: int = 4,
     on_done: Callable[[SiteResult], None] | None = None,
     keep_text: bool = False,
+    parse_workers: int | None = None,
     **kwargs: Any,
 ) -> list[SiteResult]:
     """Audit `sites`, `parallel` at a time. Article bodies are dropped from the results once
-    stored unless `keep_text` (a 63-portal audit would otherwise hold them all)."""
+    stored unless `keep_text` (a 63-portal audit would otherwise hold them all).
+
+    Pages are parsed in `parse_workers` processes (None: `default_parse_workers`), so that
+    parsing runs beside the crawl instead of stalling it; 0 parses inline."""
     sem = asyncio.Semaphore(parallel)
+    if parse_workers is None:
+        parse_workers = default_parse_workers(len(sites))
+    parser: Parser = ParsePool(parse_workers) if parse_workers > 0 else InlineParser()
 
     async def one(site: Site) -> SiteResult:
         async with sem:
-            res = await audit_site(site, cfg, store, ctx, keep_text=keep_text, **kwargs)
+            res = await audit_site(
+                site, cfg, store, ctx, keep_text=keep_text, parser=parser, **kwargs
+            )
         if on_done:
             on_done(res)
         return res
 
-    return list(await asyncio.gather(*(one(s) for s in sites)))
+    try:
+        return list(await asyncio.gather(*(one(s) for s in sites)))
+    finally:
+        parser.close()
+
+
+def default_parse_workers(sites: int) -> int:
+    """One parser process per spare core (at most two) when several sites are audited; none
+    for one site (a process costs ~60 MB and a second to start, and one portal's crawl is
+    paced by politeness, not by parsing)."""
+    if sites < 2:
+        return 0
+    return max(1, min(2, (os.cpu_count() or 2) - 1))
 
 
 def audit_config(
@@ -274,6 +298,7 @@ def audit_config(
     *,
     cache_dir: Path | None = None,
     parallel: int = 4,
+    parse_workers: int | None = None,
 ) -> list[SiteResult]:
     """Audit every site of a config file into the database at `db_url`."""
     cfg = load_config(config_path)
@@ -290,6 +315,7 @@ def audit_config(
                 pack=pack,
                 cache_dir=cache_dir or default_cache_dir(),
                 parallel=parallel,
+                parse_workers=parse_workers,
             )
         )
     finally:

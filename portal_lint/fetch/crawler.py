@@ -28,7 +28,8 @@ from portal_lint.extract import feeds as x_feeds
 from portal_lint.extract import listing as x_listing
 from portal_lint.extract.text import decode_html, fold
 from portal_lint.extract.urls import canonicalize, same_site
-from portal_lint.fetch.client import Fetcher
+from portal_lint.fetch.client import Fetcher, FetchResult
+from portal_lint.fetch.parse_pool import InlineParser, ParseFailed, Parser
 from portal_lint.fetch.probes import ProbesMixin
 from portal_lint.snapshot import (
     Article,
@@ -139,6 +140,7 @@ class Crawler(ProbesMixin):
         history_complete_since: date | None = None,
         on_articles: Callable[[list[Article]], None] | None = None,
         non_articles: set[str] | None = None,
+        parser: Parser | None = None,
     ) -> None:
         self.site = site
         # Called with batches of newly extracted articles while the crawl goes on, so that
@@ -153,6 +155,8 @@ class Crawler(ProbesMixin):
         # Candidates an earlier audit found not to be articles (not fetched again).
         self.non_articles = non_articles or set()
         self._found_non_articles: list[str] = []
+        self._article_pages: list[str] = []  # article pages read (their HTML is not kept)
+        self.parser = parser or InlineParser()
         self.history_complete_since = history_complete_since
         self.window_start = as_of - timedelta(days=settings.window_days)
         self.pages_fetched = 0
@@ -173,15 +177,15 @@ class Crawler(ProbesMixin):
             return False
         return True
 
-    async def _page(
+    async def _fetch(
         self,
         url: str,
         purpose: str,
         *,
         cache: bool = True,
         form: dict[str, str] | None = None,
-    ) -> _Page | None:
-        """GET `url`, or POST `form` to it (a postback: never cached)."""
+    ) -> FetchResult | None:
+        """GET `url`, or POST `form` to it (a postback: never cached); None unless a page."""
         self.pages_fetched += 1
         if form is not None:
             res = await self.f.get(url, purpose=purpose, method="POST", data=form, cache=False)
@@ -191,6 +195,20 @@ class Crawler(ProbesMixin):
             return None
         ctype = (res.content_type or "").lower()
         if ctype and not any(t in ctype for t in ("html", "xml", "text")):
+            return None
+        return res
+
+    async def _page(
+        self,
+        url: str,
+        purpose: str,
+        *,
+        cache: bool = True,
+        form: dict[str, str] | None = None,
+    ) -> _Page | None:
+        """`_fetch`, decoded."""
+        res = await self._fetch(url, purpose, cache=cache, form=form)
+        if res is None:
             return None
         return _Page(res.url, decode_html(res.body, res.content_type), res.status)
 
@@ -291,7 +309,9 @@ class Crawler(ProbesMixin):
         await self._probe_documents(home, pages, snap)
         await self._check_department_links(snap)
 
-        snap.page_urls = list(dict.fromkeys([*snap.page_urls, *pages.keys()]))[:2000]
+        snap.page_urls = list(
+            dict.fromkeys([*snap.page_urls, *pages.keys(), *self._article_pages])
+        )[:2000]
         snap.non_article_urls = list(dict.fromkeys(self._found_non_articles))
         snap.fetch_log = list(self.f.log)
         snap.finished_at = self.clock()
@@ -389,7 +409,11 @@ class Crawler(ProbesMixin):
                         walked_any = True
                     break
                 pages[page.url] = page.html
-                lst = x_listing.extract_listing(page.html, page.url)
+                try:
+                    lst = await self.parser.listing(page.html, page.url)
+                except ParseFailed as exc:
+                    self.notes.append(str(exc))
+                    break
                 if not lst.is_listing or not lst.items:
                     break
                 is_listing = True
@@ -561,9 +585,18 @@ class Crawler(ProbesMixin):
                     )
                     by_url.setdefault(cand.url, art)
                     return
-                page = await self._page(cand.url, "article", cache=False)
-            if page is None:
-                if cand.published or self._fetch_failed(cand.url):
+                # Not cached: a read article is stored and never fetched again.
+                res = await self._fetch(cand.url, "article", cache=False)
+            art: Article | None = None
+            crashed = False
+            if res is not None:
+                try:
+                    art = await self.parser.article(res.body, res.content_type, res.url)
+                except ParseFailed as exc:
+                    self.notes.append(str(exc))
+                    crashed = True
+            if res is None or crashed:
+                if cand.published or crashed or self._fetch_failed(cand.url):
                     # Seen but unreadable: counted (undated if need be) so that no month
                     # is judged short because of our failure.
                     by_url.setdefault(
@@ -578,8 +611,7 @@ class Crawler(ProbesMixin):
                         ),
                     )
                 return
-            pages[page.url] = page.html
-            art = x_article.extract_article(page.html, page.url)
+            self._article_pages.append(res.url)
             if art is None:
                 self._found_non_articles.append(cand.url)
                 return
