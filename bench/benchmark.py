@@ -85,9 +85,69 @@ def peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+def _vm_hwm_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+class ChildPeaks:
+    """Peak RSS of this process's other children (the audit's parser processes), polled
+    from /proc: each child's VmHWM only grows, so the last reading before it exits is its
+    peak up to the polling interval. The farm's server processes are left out."""
+
+    def __init__(self, exclude: list[int], interval: float = 0.2) -> None:
+        import threading
+
+        self.exclude = set(exclude)
+        self.interval = interval
+        self.peaks: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+
+    def _children(self) -> list[int]:
+        me = os.getpid()
+        out = []
+        for d in Path("/proc").iterdir():
+            if not d.name.isdigit():
+                continue
+            try:
+                ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if ppid != me or int(d.name) in self.exclude:
+                continue
+            try:
+                if b"resource_tracker" in (d / "cmdline").read_bytes():
+                    continue  # multiprocessing's bookkeeping process, not the audit's
+            except OSError:
+                continue
+            out.append(int(d.name))
+        return out
+
+    def _poll(self) -> None:
+        while not self._stop.wait(self.interval):
+            for pid in self._children():
+                mb = _vm_hwm_mb(pid)
+                if mb is not None:
+                    self.peaks[pid] = max(self.peaks.get(pid, 0.0), mb)
+
+    def __enter__(self) -> ChildPeaks:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 # ============================================================================ audits
 def _audit(
-    farm: Any, out: Path, db: str, as_of: date, parallel: int
+    farm: Any, out: Path, db: str, as_of: date, parallel: int, parse_workers: int | None = None
 ) -> tuple[list[Any], float, int]:
     """One audit of every site: (results, wall seconds, requests the farm served)."""
     from portal_lint.demo_run import _loopback_crawl_settings
@@ -105,6 +165,7 @@ def _audit(
         RunContext(as_of=as_of, lang="vi"),
         cache_dir=out / "http-cache",
         parallel=parallel,
+        parse_workers=parse_workers,
     )
     secs = time.perf_counter() - t0
     return results, secs, farm.total_requests() - before
@@ -218,7 +279,8 @@ def bench_audits(args: argparse.Namespace, as_of: date) -> dict[str, Any]:
 
             prof = cProfile.Profile()
             prof.enable()
-        cold, cold_s, cold_req = _audit(farm, tmpd, db, as_of, args.parallel)
+        kids = ChildPeaks(exclude=farm.pids).__enter__()
+        cold, cold_s, cold_req = _audit(farm, tmpd, db, as_of, args.parallel, args.parse_workers)
         if args.profile:
             prof.disable()
             prof.dump_stats(args.profile)
@@ -248,7 +310,7 @@ def bench_audits(args: argparse.Namespace, as_of: date) -> dict[str, Any]:
             flush=True,
         )
 
-        warm, warm_s, warm_req = _audit(farm, tmpd, db, as_of, args.parallel)
+        warm, warm_s, warm_req = _audit(farm, tmpd, db, as_of, args.parallel, args.parse_workers)
         warm_conf = _conformance(warm, farm)
         warm_by_purpose = _requests_by_purpose(warm)
         errors += [f"{r.site.id} (warm): {r.error}" for r in warm if r.error]
@@ -258,9 +320,16 @@ def bench_audits(args: argparse.Namespace, as_of: date) -> dict[str, Any]:
             flush=True,
         )
         del warm
+        kids.__exit__()
         rss = peak_rss_mb()
+        parser_peak = max(kids.peaks.values(), default=0.0)
         db_mb = (tmpd / "bench.db").stat().st_size / 1e6
 
+    from portal_lint.runner import default_parse_workers
+
+    parse_workers = (
+        default_parse_workers(args.sites) if args.parse_workers is None else args.parse_workers
+    )
     audit_pps = cold_req / cold_s
     raw_pps = raw_req / raw_s
     out.update(
@@ -284,7 +353,12 @@ def bench_audits(args: argparse.Namespace, as_of: date) -> dict[str, Any]:
             "warm_requests": warm_req,
             "warm_cold_request_ratio": round(warm_req / max(1, cold_req), 4),
             "warm_requests_by_purpose": warm_by_purpose,
-            "peak_rss_mb": rss,
+            # the audit's whole footprint: its own peak plus each parser process's peak
+            # (an upper bound: the peaks need not coincide)
+            "peak_rss_mb": round(rss + parse_workers * parser_peak, 1),
+            "auditor_peak_rss_mb": rss,
+            "parse_workers": parse_workers,
+            "parser_peak_rss_mb": round(parser_peak, 1),
             "database_mb": round(db_mb, 1),
             "cold_conformance": conf,
             "warm_conformance": warm_conf,
@@ -495,7 +569,11 @@ def render(r: dict[str, Any]) -> str:
         ),
         ("warm re-audit", f"{r['warm_wall_s']} s, {r['warm_requests']} requests"),
         ("warm / cold requests", f"{100 * r['warm_cold_request_ratio']:.1f} %"),
-        ("peak RSS (auditor)", f"{r['peak_rss_mb']} MB"),
+        (
+            "peak RSS (audit)",
+            f"{r['peak_rss_mb']} MB = auditor {r.get('auditor_peak_rss_mb')} MB + "
+            f"{r.get('parse_workers')} parser process(es) x {r.get('parser_peak_rss_mb')} MB",
+        ),
         (
             "extract ms/page (CPU)",
             f"{r['extract_ms_per_page']} portal-lint, {r['trafilatura_ms_per_page']} trafilatura",
@@ -536,6 +614,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--articles", type=int, default=1500, help="articles per portal")
     ap.add_argument("--parallel", type=int, default=4, help="sites audited at once")
     ap.add_argument("--server-procs", type=int, default=1, help="farm server processes")
+    ap.add_argument(
+        "--parse-workers",
+        type=int,
+        default=None,
+        help="parser processes of the audit (default: the audit's own choice; 0 = inline)",
+    )
     ap.add_argument("--as-of", default="2026-11-23")
     ap.add_argument("--extract-per-style", type=int, default=30, help="farm pages per CMS")
     ap.add_argument("--extract-repeat", type=int, default=3)
