@@ -18,6 +18,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing as mp
+import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -32,6 +35,19 @@ log = logging.getLogger(__name__)
 
 class ParseFailed(Exception):
     """The page could not be parsed (its parser process died): unreadable, not absent."""
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: end when the auditing process is gone. A worker blocks on its
+    task queue, whose write end it holds itself, so a parent killed with SIGKILL would
+    leave it waiting forever (seen: orphans after `kill -9` of an audit)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def parse_article(body: bytes, content_type: str | None, url: str) -> Article | None:
@@ -70,7 +86,10 @@ class ParsePool:
     def _pool(self) -> tuple[ProcessPoolExecutor, int]:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=mp.get_context("spawn")
+                max_workers=self.workers,
+                mp_context=mp.get_context("spawn"),
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
             )
         return self._executor, self._generation
 

@@ -641,6 +641,27 @@ def wait_for(cond: Any, timeout: float, what: str, proc: subprocess.Popen | None
         time.sleep(0.05)
 
 
+def child_pids(parent: int) -> list[int]:
+    out = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                stat = (d / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == parent:
+                out.append(int(d.name))
+    return out
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def snapshot_results(db: Path) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
     runs = set(db_rows(db, "select id, site_id, as_of, finished_at, home_ok from runs"))
     findings = set(db_rows(db, "select id, run_id, rule, status, message from findings"))
@@ -678,8 +699,12 @@ def test_kill_9_in_the_middle_of_an_audit_then_run_again(tmp_path: Path, surviva
                 proc,
             )
             assert proc.poll() is None
+            helpers = child_pids(proc.pid)  # its parser process(es)
+            assert helpers
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
+            # nothing of the killed audit lives on (a parser process would wait forever)
+            wait_for(lambda: not [p for p in helpers if alive(p)], 10, f"{helpers} to end")
         finally:
             if proc.poll() is None:
                 proc.kill()
