@@ -22,6 +22,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -135,12 +136,13 @@ _ARTICLE_TYPES = frozenset(
 
 # --------------------------------------------------------------------------- helpers
 def _attr(node: LexborNode, name: str) -> str:
-    value = node.attributes.get(name)
-    return value or ""
+    # attrs looks one attribute up; .attributes would build a dict of all of them.
+    return (node.attrs.get(name) or "") if node.is_element_node else ""
 
 
 def _classid(node: LexborNode) -> str:
-    return f"{_attr(node, 'class')} {_attr(node, 'id')}".strip()
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
 
 
 def node_text(node: LexborNode | None) -> str:
@@ -157,6 +159,66 @@ def has_desc(node: LexborNode, selector: str) -> bool:
         if child.is_element_node and child.css_first(selector) is not None:
             return True
     return False
+
+
+def _with_desc(root: LexborNode, selector: str) -> set[int]:
+    """mem_ids of the elements that have a descendant matching `selector`: has_desc() for
+    every node under `root` at once (one css() pass, then each match marks its ancestors)."""
+    out: set[int] = set()
+    for match in root.css(selector):
+        cur = match.parent
+        while cur is not None and cur.mem_id not in out:
+            out.add(cur.mem_id)
+            cur = cur.parent
+    return out
+
+
+class _Memo:
+    """Per-page caches over the cleaned tree, keyed by node identity (mem_id): the heuristics
+    ask for the text of the same nodes many times. Valid only while the tree is unchanged
+    (removing nodes or marking blocks changes texts)."""
+
+    def __init__(self, root: LexborNode) -> None:
+        self.root = root
+        self._texts: dict[int, str] = {}
+        self._link_lens: dict[int, int] = {}
+        self._desc: dict[str, set[int]] = {}
+        self._order: dict[int, int] | None = None
+
+    def text(self, node: LexborNode | None, raw: str | None = None) -> str:
+        """node_text(node); `raw` is the node's text() when the caller already has it."""
+        if node is None:
+            return ""
+        key = node.mem_id
+        text = self._texts.get(key)
+        if text is None:
+            if raw is None:
+                raw = node.text(deep=True, separator="", strip=False)
+            text = self._texts[key] = normalize_text(raw)
+        return text
+
+    def link_text_len(self, node: LexborNode) -> int:
+        """Length of the texts of the links in a node under the root (css() counts the node
+        itself when it is a link)."""
+        if node.tag != "a" and not self.has_desc(node, "a"):
+            return 0  # most paragraphs: no css() call
+        key = node.mem_id
+        n = self._link_lens.get(key)
+        if n is None:
+            n = self._link_lens[key] = sum(len(self.text(a)) for a in node.css("a"))
+        return n
+
+    def has_desc(self, node: LexborNode, selector: str) -> bool:
+        """has_desc(node, selector) for a node under the root."""
+        ids = self._desc.get(selector)
+        if ids is None:
+            ids = self._desc[selector] = _with_desc(self.root, selector)
+        return node.mem_id in ids
+
+    def order(self) -> dict[int, int]:
+        if self._order is None:
+            self._order = _doc_order(self.root)
+        return self._order
 
 
 def _abs(base: str, src: str) -> str | None:
@@ -243,12 +305,29 @@ def _ld_name(value: object) -> str | None:
     return None
 
 
-def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
+_META_KEYS = ("property", "name", "itemprop")
+
+
+def _meta_index(tree: LexborHTMLParser) -> dict[tuple[str, str], str]:
+    """The content of the first <meta> per (key attribute, value), in document order: one
+    pass instead of a css_first() over the whole page per name and attribute."""
+    out: dict[tuple[str, str], str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        for key in _META_KEYS:
+            value = attrs.get(key)
+            if value and (key, value) not in out:
+                out[key, value] = attrs.get("content") or ""
+    return out
+
+
+def _meta(metas: dict[tuple[str, str], str], *names: str) -> str | None:
+    """First non-empty content of meta[property|name|itemprop="name"], names in order."""
     for name in names:
-        for sel in (f'meta[property="{name}"]', f'meta[name="{name}"]', f'meta[itemprop="{name}"]'):
-            node = tree.css_first(sel)
-            if node is not None:
-                content = normalize_text(_attr(node, "content"))
+        for key in _META_KEYS:
+            raw = metas.get((key, name))
+            if raw is not None:
+                content = normalize_text(raw)
                 if content:
                     return content
     return None
@@ -264,6 +343,15 @@ def _strip_title_suffix(title: str) -> list[str]:
     return [t for t in dict.fromkeys(out) if t]
 
 
+_ASCII_NOT_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+
+
+def _fold_len_floor(s: str) -> int:
+    """A lower bound of len(fold(s)), far cheaper than folding: every ASCII letter and digit
+    of s stays one in fold(s), composed with a mark or not (tests/extract check this)."""
+    return len(s.encode("ascii", "ignore").translate(None, _ASCII_NOT_ALNUM))
+
+
 def _same_text(a: str, b: str) -> bool:
     return bool(a) and bool(b) and fold(a) == fold(b)
 
@@ -274,23 +362,29 @@ class _Scored:
     score: float
 
 
-def _link_text_len(node: LexborNode) -> int:
-    return sum(len(node_text(a)) for a in node.css("a"))
-
-
 def _is_boilerplate(node: LexborNode, in_article: bool) -> bool:
-    if node.tag in _BOILER_TAGS:
+    tag = node.tag
+    if tag in _BOILER_TAGS:
         return True
-    if node.tag in _SECTION_TAGS and not in_article:
+    if tag in _SECTION_TAGS and not in_article:
         return True
-    if _attr(node, "role").lower() in _BOILER_ROLES:
+    attrs = node.attributes  # one dict for the five attributes asked below
+    if not attrs:
+        return False
+    if (attrs.get("role") or "").lower() in _BOILER_ROLES:
         return True
-    if _attr(node, "aria-hidden").lower() == "true":
+    if (attrs.get("aria-hidden") or "").lower() == "true":
         return True
-    style = _attr(node, "style").replace(" ", "").lower()
+    style = (attrs.get("style") or "").replace(" ", "").lower()
     if "display:none" in style:
         return True
-    cid = _classid(node)
+    return _boiler_words(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip())
+
+
+@lru_cache(maxsize=2048)
+def _boiler_words(cid: str) -> bool:
+    """Class/id words of a non-article block. Cached: a site's templates repeat the same
+    class strings on every page."""
     return bool(cid) and bool(_BOILER_WORD_RE.search(cid))
 
 
@@ -310,8 +404,18 @@ def _collect_boiler(node: LexborNode, out: list[LexborNode], in_article: bool) -
 
 
 def _is_related_marker(text: str) -> bool:
-    f = fold(text).strip(" :.-»>")
-    return len(f) <= 40 and any(f == m or f.startswith(m + " ") for m in _RELATED_MARKERS)
+    # Cheap rejection first: a marker folds to at most 40 characters.
+    return _fold_len_floor(text) <= 40 and _is_related_folded(fold(text))
+
+
+_RELATED_SET = frozenset(_RELATED_MARKERS)
+_RELATED_PREFIXES = tuple(m + " " for m in _RELATED_MARKERS)
+
+
+def _is_related_folded(folded: str) -> bool:
+    """_is_related_marker() of an already folded text."""
+    f = folded.strip(" :.-»>")
+    return len(f) <= 40 and (f in _RELATED_SET or f.startswith(_RELATED_PREFIXES))
 
 
 # --------------------------------------------------------------------------- microdata / fields
@@ -351,6 +455,7 @@ _FIELD_LABELS = {
     "but danh": "author",
     "phong vien": "author",
 }
+_FIELD_LABEL_MAX = max(map(len, _FIELD_LABELS))
 
 
 def _labelled_fields(tree: LexborHTMLParser) -> dict[str, str]:
@@ -359,10 +464,14 @@ def _labelled_fields(tree: LexborHTMLParser) -> dict[str, str]:
     out: dict[str, str] = {}
     if tree.body is None:
         return out
+    with_blocks = _with_desc(tree.body, "div, p, li, td, dd")
     for node in tree.body.css("dt, th, td, div, span, label, strong, b, em"):
-        if has_desc(node, "div, p, li, td, dd"):
+        if node.mem_id in with_blocks:
             continue
-        label = node_text(node).rstrip(" :：")
+        raw = node.text(deep=True, separator="", strip=False)
+        if _fold_len_floor(raw) > _FIELD_LABEL_MAX:
+            continue  # cheap rejection: cannot fold to a label
+        label = normalize_text(raw).rstrip(" :：")
         key = _FIELD_LABELS.get(fold(label))
         if key is None or key in out or _hidden(node):
             continue
@@ -387,6 +496,14 @@ def _labelled_fields(tree: LexborHTMLParser) -> dict[str, str]:
 _CRUMB_SEP_RE = re.compile(r"\s*(?:>>|»|›|>|→|/|\|)\s*")
 
 
+# "i": ASCII case-insensitive, as the lower-cased class/id words were matched before.
+_CRUMB_CLASS_SELECTOR = ", ".join(
+    f'[{attr}*="{word}" i]'
+    for word in ("breadcrumb", "duong-dan", "duongdan", "chuyenmuc")
+    for attr in ("class", "id")
+)
+
+
 def _breadcrumb(tree: LexborHTMLParser) -> list[str]:
     for obj in _jsonld_objects(tree):
         if "breadcrumblist" in _types(obj):
@@ -403,10 +520,10 @@ def _breadcrumb(tree: LexborHTMLParser) -> list[str]:
     candidates: list[LexborNode] = []
     for node in tree.css('[aria-label*="readcrumb"], [itemtype*="BreadcrumbList"]'):
         candidates.append(node)
-    for node in tree.body.css("[class], [id]") if tree.body else []:
-        cid = _classid(node).lower()
-        if "breadcrumb" in cid or "duong-dan" in cid or "duongdan" in cid or "chuyenmuc" in cid:
-            candidates.append(node)
+    if tree.body is not None:
+        # Elements whose class or id holds one of the words, in document order (an element
+        # matching two of the selectors comes twice: the second look changes nothing).
+        candidates += tree.body.css(_CRUMB_CLASS_SELECTOR)
     for node in candidates:
         if _hidden(node):
             continue
@@ -464,7 +581,7 @@ def _crumb_labels(node: LexborNode) -> list[str]:
 
 
 # --------------------------------------------------------------------------- body
-def _best_body(root: LexborNode) -> tuple[LexborNode | None, float]:
+def _best_body(root: LexborNode, memo: _Memo) -> tuple[LexborNode | None, float]:
     scores: dict[int, _Scored] = {}
     for para in root.css("p, pre, blockquote, td, div, li, h2, h3, h4"):
         if para.tag in ("div", "td", "li"):
@@ -481,14 +598,10 @@ def _best_body(root: LexborNode) -> tuple[LexborNode | None, float]:
             )
             text = own
         else:
-            text = node_text(para)
+            text = memo.text(para)
         if len(text) < 25:
             continue
-        links = (
-            sum(len(node_text(a)) for a in para.css("a"))
-            if para.tag not in ("div", "td", "li")
-            else 0
-        )
+        links = memo.link_text_len(para) if para.tag not in ("div", "td", "li") else 0
         density = min(1.0, links / max(1, len(text)))
         value = (1 + text.count(",") + min(len(text) / 100, 3)) * (1 - density)
         parent = para.parent
@@ -500,15 +613,22 @@ def _best_body(root: LexborNode) -> tuple[LexborNode | None, float]:
             _credit(scores, node, value if level == 0 else value / 2)
     if not scores:
         return None, 0.0
+    # The highest final score, the first credited node on a tie. Link density only lowers
+    # a score, so in order of raw score the nodes whose raw score is below the best final
+    # score so far cannot win and need no text (the texts of big blocks are the cost here).
     best: _Scored | None = None
-    for sc in scores.values():
-        total = len(node_text(sc.node))
+    best_rank = 0
+    ranked = sorted(enumerate(scores.values()), key=lambda r: -r[1].score)
+    for rank, sc in ranked:
+        if best is not None and sc.score < best.score:
+            break
+        total = len(memo.text(sc.node))
         if total == 0:
             continue
-        density = _link_text_len(sc.node) / total
+        density = memo.link_text_len(sc.node) / total
         final = sc.score * (1 - density)
-        if best is None or final > best.score:
-            best = _Scored(sc.node, final)
+        if best is None or final > best.score or (final == best.score and rank < best_rank):
+            best, best_rank = _Scored(sc.node, final), rank
     if best is None:
         return None, 0.0
     return best.node, best.score
@@ -537,11 +657,12 @@ def extract_article(html: str, url: str) -> Article | None:
     # ---- metadata (before anything is removed)
     ld_objs = _jsonld_objects(tree)
     ld_article = next((o for o in ld_objs if _types(o) & _ARTICLE_TYPES), None)
-    og_title = _meta(tree, "og:title", "twitter:title")
-    og_type = (_meta(tree, "og:type") or "").lower()
+    metas = _meta_index(tree)
+    og_title = _meta(metas, "og:title", "twitter:title")
+    og_type = (_meta(metas, "og:type") or "").lower()
     head_title_node = tree.css_first("title")
     head_title = node_text(head_title_node)
-    meta_desc = _meta(tree, "og:description", "description")
+    meta_desc = _meta(metas, "og:description", "description")
     if meta_desc and "&" in meta_desc:
         import html as _html
 
@@ -571,8 +692,12 @@ def extract_article(html: str, url: str) -> Article | None:
     for node in boiler:
         node.decompose()
     _mark_blocks(body_root)
+    # The tree no longer changes: node texts can be cached. <meta> went with the head, so
+    # the meta lookups from here on see what the cleaned tree holds (as before: nothing).
+    memo = _Memo(body_root)
+    metas = _meta_index(tree)
 
-    body, score = _best_body(body_root)
+    body, score = _best_body(body_root, memo)
     if body is None:
         return None
 
@@ -580,8 +705,8 @@ def extract_article(html: str, url: str) -> Article | None:
     refs = [r for r in (og_title, (ld_article or {}).get("headline")) if isinstance(r, str)]
     refs = [normalize_text(r) for r in refs if normalize_text(r)]
     refs += _strip_title_suffix(head_title) if head_title else []
-    title_node, title_matched = _find_title_node(body_root, body, refs)
-    title = node_text(title_node) if title_node is not None else ""
+    title_node, title_matched = _find_title_node(body_root, body, refs, memo)
+    title = memo.text(title_node) if title_node is not None else ""
     if not title:
         title = refs[0] if refs else ""
     if not title:
@@ -589,15 +714,18 @@ def extract_article(html: str, url: str) -> Article | None:
 
     # ---- body text (cut at a "tin liên quan" marker inside the block)
     lines = _lines(body)
-    cut = [i for i, ln in enumerate(lines) if _is_related_marker(ln)]
-    if cut and cut[0] > 0:
-        lines = lines[: cut[0]]
+    # Body lines are too long for fold()'s cache, and each is folded up to four times here.
+    fold_line = lru_cache(maxsize=None)(fold)
+    cut = next((i for i, ln in enumerate(lines) if _is_related_folded(fold_line(ln))), 0)
+    if cut > 0:
+        lines = lines[:cut]
     if title_node is not None and lines and _same_text(lines[0], title):
         lines = lines[1:]
 
     # ---- sapo
-    sapo = _find_sapo(body_root, body, title_node, meta_desc, lines)
-    if sapo and not any(_same_text(sapo, ln) for ln in lines[:3]):
+    sapo = _find_sapo(body_root, body, title_node, meta_desc, lines, memo)
+    sapo_fold = fold_line(sapo) if sapo else ""
+    if sapo and not any(ln and fold_line(ln) == sapo_fold for ln in lines[:3]):
         lines = [sapo] + lines
     body_text = "\n".join(lines)
     wc = word_count(body_text)
@@ -606,15 +734,15 @@ def extract_article(html: str, url: str) -> Article | None:
     signals = (
         int(bool(ld_article))
         + int(og_type == "article")
-        + int(_meta(tree, "article:published_time") is not None)
+        + int(_meta(metas, "article:published_time") is not None)
         + int(microdata_article)
     )
-    link_ratio = _link_text_len(body) / max(1, len(node_text(body)))
+    link_ratio = memo.link_text_len(body) / max(1, len(memo.text(body)))
     if wc < 10 or link_ratio > 0.5 or (wc < 40 and not signals):
         return None
-    if _is_home_url(url) or _repeated_item(body):
+    if _is_home_url(url) or _repeated_item(body, memo):
         return None
-    if _count_item_links(body) >= 5 and link_ratio > 0.25:
+    if _count_item_links(body, memo) >= 5 and link_ratio > 0.25:
         return None
     # A category page: its heading is the category name itself. (Joomla and Drupal end
     # an article's breadcrumb with its title too; their microdata/RDFa is a signal.)
@@ -624,17 +752,17 @@ def extract_article(html: str, url: str) -> Article | None:
     # ("Hoạt động của Lãnh đạo" + one teaser), not a post.
     if not title_matched and not signals and wc < 80:
         return None
-    region = _region(body)
+    region = _region(body, memo)
 
     # ---- date
-    published, date_source = _find_date(tree, ld_article, body_root, title_node, body, url)
+    published, date_source = _find_date(metas, ld_article, body_root, title_node, body, url, memo)
     if published is None and signals == 0 and title_node is None:
         return None
 
     # ---- images, videos, infographic
-    images = _images(region, url)
+    images = _images(region, url, memo)
     videos = _videos(region, url, html)
-    category = _category(breadcrumb, title, ld_article, tree) or rel_category or active_menu
+    category = _category(breadcrumb, title, ld_article, metas) or rel_category or active_menu
     infographic = bool(
         _INFOGRAPHIC_RE.search(
             fold(
@@ -649,9 +777,9 @@ def extract_article(html: str, url: str) -> Article | None:
     )
 
     # Credits often sit just after the text block (<div class=body>…</div><p>Nguồn: …</p>).
-    trailing = _trailing_lines(body)
+    trailing = _trailing_lines(body, memo)
     field_author = _clean_author(fields["author"]) if "author" in fields else None
-    author = field_author or _find_author(ld_article, tree, body_root, body, lines + trailing)
+    author = field_author or _find_author(ld_article, metas, body, lines + trailing, memo)
     source_line = _find_source(lines) or _find_source(trailing)
     if source_line is None and "source" in fields:
         source_line = f"Nguồn: {fields['source']}"
@@ -661,11 +789,11 @@ def extract_article(html: str, url: str) -> Article | None:
     # the author/source lines that close it), which is what "thin" is judged on.
     captions = {fold(i.caption) for i in images if i.caption}
     if captions:
-        kept = [ln for ln in lines if fold(ln) not in captions]
+        kept = [ln for ln in lines if fold_line(ln) not in captions]
         if kept:
             lines = kept
             body_text = "\n".join(lines)
-    counted = [ln for ln in lines if not (sapo and _same_text(ln, sapo))]
+    counted = [ln for ln in lines if not (sapo and ln and fold_line(ln) == sapo_fold)]
     while counted and _is_credit_line(counted[-1], author):
         counted.pop()
     wc = word_count("\n".join(counted))
@@ -709,7 +837,7 @@ def _signature(node: LexborNode) -> tuple[str, str]:
     return node.tag or "", " ".join(sorted(_attr(node, "class").split()))
 
 
-def _repeated_item(body: LexborNode) -> bool:
+def _repeated_item(body: LexborNode, memo: _Memo) -> bool:
     """The chosen block is one of several same-shaped siblings each holding a headline link:
     a listing item (Liferay asset-abstract, UnionNews boxes), not an article body."""
     cur: LexborNode | None = body
@@ -718,29 +846,29 @@ def _repeated_item(body: LexborNode) -> bool:
             return False
         sig = _signature(cur)
         same = [sib for sib in cur.parent.iter() if sib.is_element_node and _signature(sib) == sig]
-        if len(same) >= 3 and sum(1 for sib in same if _count_item_links(sib, 3) >= 1) >= 3:
+        if len(same) >= 3 and sum(1 for sib in same if _count_item_links(sib, memo, 3) >= 1) >= 3:
             return True
         cur = cur.parent
     return False
 
 
-def _count_item_links(body: LexborNode, min_words: int = 5) -> int:
+def _count_item_links(body: LexborNode, memo: _Memo, min_words: int = 5) -> int:
     """Links with headline-length text: a listing has many, an article few."""
     n = 0
     for a in body.css("a"):
-        t = node_text(a)
+        t = memo.text(a)
         if 15 <= len(t) <= 250 and len(t.split()) >= min_words:
             n += 1
     return n
 
 
-def _region(body: LexborNode) -> LexborNode:
+def _region(body: LexborNode, memo: _Memo) -> LexborNode:
     """The body block, widened to its parent when the parent adds little text (so a lead
     image or a video iframe beside the text block is included)."""
     parent = body.parent
     if parent is None or parent.tag in ("body", "html", "form"):
         return body
-    if len(node_text(parent)) <= len(node_text(body)) * 1.3 + 300:
+    if len(memo.text(parent)) <= len(memo.text(body)) * 1.3 + 300:
         return parent
     return body
 
@@ -750,19 +878,19 @@ def _doc_order(root: LexborNode) -> dict[int, int]:
 
 
 def _find_title_node(
-    root: LexborNode, body: LexborNode, refs: list[str]
+    root: LexborNode, body: LexborNode, refs: list[str], memo: _Memo
 ) -> tuple[LexborNode | None, bool]:
     """The title element, and whether it matched a metadata title (og:title, <title>…)."""
     wanted = [fold(r) for r in refs if len(r) >= 8]
     lengths = {len(r) for r in refs if len(r) >= 8}
     candidates: list[tuple[LexborNode, str]] = []
     for node in root.css("h1, h2, h3, h4, p, div, span, td, a, strong, b"):
-        if has_desc(node, "p, div, h1, h2, h3, td"):
+        if memo.has_desc(node, "p, div, h1, h2, h3, td"):
             continue  # cheap rejection first: this loop visits every element
         raw = node.text(deep=True, separator="", strip=False)
         if len(raw) > 3000:
             continue
-        text = node_text(node)
+        text = memo.text(node, raw)
         if len(text) in lengths:
             candidates.append((node, fold(text)))
     # References in priority order (og:title/headline before <title> and its prefixes).
@@ -771,15 +899,15 @@ def _find_title_node(
             if folded == target:
                 return node, True
     # No reference matched: first h1 before the body (logo h1s are short or images).
-    order = _doc_order(root)
+    order = memo.order()
     body_pos = order.get(body.mem_id, 10**9)
     for sel in ("h1", "h2", '[class*="title"], [class*="tieude"], [class*="tieu-de"]'):
         for node in root.css(sel):
-            text = node_text(node)
+            text = memo.text(node)
             if (
                 15 <= len(text) <= 400
                 and order.get(node.mem_id, 0) <= body_pos
-                and not has_desc(node, "p, div, h1, h2, h3, td")
+                and not memo.has_desc(node, "p, div, h1, h2, h3, td")
             ):
                 return node, False
     return None, False
@@ -799,12 +927,13 @@ def _text_segments(root: LexborNode, limit: int = 10**9) -> list[tuple[LexborNod
 
 
 def _find_date(
-    tree: LexborHTMLParser,
+    metas: dict[tuple[str, str], str],
     ld_article: dict | None,
     root: LexborNode,
     title_node: LexborNode | None,
     body: LexborNode,
     url: str,
+    memo: _Memo,
 ) -> tuple[datetime | None, str | None]:
     if ld_article:
         for key in ("datePublished", "dateCreated", "uploadDate"):
@@ -823,19 +952,19 @@ def _find_date(
         "dc.date",
         "date",
     ):
-        value = _meta(tree, name)
+        value = _meta(metas, name)
         if value:
             dt = parse_vn_datetime(value)
             if dt:
                 return dt, "meta"
     # <time datetime> in the article head (before the body, or the first in the body).
-    order = _doc_order(root)
+    order = memo.order()
     body_pos = order.get(body.mem_id, 10**9)
     title_pos = order.get(title_node.mem_id, -1) if title_node is not None else -1
     for t in root.css("time"):
         pos = order.get(t.mem_id, 0)
         if pos < body_pos and (title_node is None or pos >= title_pos - 60):
-            dt = parse_vn_datetime(_attr(t, "datetime")) or parse_vn_datetime(node_text(t))
+            dt = parse_vn_datetime(_attr(t, "datetime")) or parse_vn_datetime(memo.text(t))
             if dt:
                 return dt, "time"
     # Short date line right after the title (head/byline block), else just before it.
@@ -843,23 +972,29 @@ def _find_date(
         before_segs: list[tuple[LexborNode, str]] = []
         after_segs: list[tuple[LexborNode, str]] = []
         state = 0  # 0 before the title, 1 inside it, 2 after it
+        # Parents of the title's text: the title and its elements down to 7 levels below.
+        in_title = _subtree_ids(title_node, 7)
         for node in root.traverse(include_text=True):
             if not node.is_text_node:
                 continue
             raw = node.text_content or ""
-            if not raw.strip() or node.parent is None:
+            if not raw.strip():
                 continue
-            inside = _is_inside(node.parent, title_node, 8)
-            if state == 0 and inside:
-                state = 1
-            elif state == 1 and not inside:
-                state = 2
+            parent = node.parent
+            if parent is None:
+                continue
+            if state < 2:
+                inside = parent.mem_id in in_title
+                if state == 0 and inside:
+                    state = 1
+                elif state == 1 and not inside:
+                    state = 2
             if state == 0:
-                before_segs.append((node.parent, raw))
+                before_segs.append((parent, raw))
                 if len(before_segs) > 8:
                     before_segs.pop(0)
             elif state == 2:
-                after_segs.append((node.parent, normalize_text(raw)))
+                after_segs.append((parent, normalize_text(raw)))
                 if len(after_segs) >= 25:
                     break
         after = _scan_dates(after_segs, max_chars=900)
@@ -881,15 +1016,16 @@ def _find_date(
     return None, None
 
 
-def _is_inside(node: LexborNode, ancestor: LexborNode, depth: int = 30) -> bool:
-    cur: LexborNode | None = node
+def _subtree_ids(node: LexborNode, depth: int) -> set[int]:
+    """mem_ids of a node and of its elements at most `depth` levels below it."""
+    out = {node.mem_id}
+    level = [node]
     for _ in range(depth):
-        if cur is None:
-            return False
-        if cur.mem_id == ancestor.mem_id:
-            return True
-        cur = cur.parent
-    return False
+        level = [child for cur in level for child in cur.iter()]
+        if not level:
+            break
+        out.update(child.mem_id for child in level)
+    return out
 
 
 def _scan_dates(segs: list[tuple[LexborNode, str]], max_chars: int) -> datetime | None:
@@ -906,7 +1042,7 @@ def _scan_dates(segs: list[tuple[LexborNode, str]], max_chars: int) -> datetime 
     return None
 
 
-def _is_lead_style(node: LexborNode) -> bool:
+def _is_lead_style(node: LexborNode, memo: _Memo) -> bool:
     cid = _classid(node).lower()
     if re.search(
         r"sapo|lead|summary|tomtat|tom-tat|mota|mo-ta|description|intro|abstract|chapeau", cid
@@ -918,8 +1054,8 @@ def _is_lead_style(node: LexborNode) -> bool:
     # <p><strong>whole paragraph</strong></p>
     strong = node.css_first("strong, b")
     if strong is not None:
-        all_text = node_text(node)
-        return len(all_text) > 0 and len(node_text(strong)) >= 0.9 * len(all_text)
+        all_text = memo.text(node)
+        return len(all_text) > 0 and len(memo.text(strong)) >= 0.9 * len(all_text)
     return False
 
 
@@ -929,22 +1065,23 @@ def _find_sapo(
     title_node: LexborNode | None,
     meta_desc: str | None,
     lines: list[str],
+    memo: _Memo,
 ) -> str | None:
     # An explicitly marked lead anywhere between title and body, or the first paragraph.
     for node in root.css(
         '[class*="sapo"], [class*="lead"], [class*="summary"], '
         '[class*="tomtat"], [class*="mota"], [class*="description"]'
     ):
-        text = node_text(node)
+        text = memo.text(node)
         if 40 <= len(text) <= 1500:
             return text
     first_paras: list[LexborNode] = []
-    container = _region(body)
-    title_fold = fold(node_text(title_node)) if title_node is not None else ""
+    container = _region(body, memo)
+    title_fold = fold(memo.text(title_node)) if title_node is not None else ""
     for p in container.css("p, h2, h3, div"):
-        if p.tag == "div" and has_desc(p, "p, div"):
+        if p.tag == "div" and memo.has_desc(p, "p, div"):
             continue
-        text = node_text(p)
+        text = memo.text(p)
         # Date lines, captions and the title itself are not the lead paragraph.
         if len(text) < 40 or fold(text) == title_fold:
             continue
@@ -952,8 +1089,8 @@ def _find_sapo(
         if len(first_paras) >= 2:
             break
     for p in first_paras:
-        text = node_text(p)
-        if len(text) <= 1500 and _is_lead_style(p):
+        text = memo.text(p)
+        if len(text) <= 1500 and _is_lead_style(p, memo):
             return text
     if meta_desc and lines:
         md = fold(meta_desc).rstrip(". ")
@@ -986,10 +1123,10 @@ def _clean_author(text: str) -> str | None:
 
 def _find_author(
     ld_article: dict | None,
-    tree: LexborHTMLParser,
-    root: LexborNode,
+    metas: dict[tuple[str, str], str],
     body: LexborNode,
     lines: list[str],
+    memo: _Memo,
 ) -> str | None:
     if ld_article:
         name = _ld_name(ld_article.get("author"))
@@ -1003,25 +1140,25 @@ def _find_author(
             if name:
                 return name
     # Elements whose class/id says author/byline, excluding role lines.
-    for node in root.css(
+    for node in memo.root.css(
         '[class*="author"], [class*="tacgia"], [class*="tac-gia"], '
         '[class*="byline"], [id*="author"], [id*="tacgia"], [rel="author"], '
         '[itemprop="author"]'
     ):
-        name = _clean_author(node_text(node))
+        name = _clean_author(memo.text(node))
         if name:
             return name
     # The last right-aligned bold short paragraphs of the body.
-    paras = [p for p in _region(body).css("p, div") if not has_desc(p, "p, div")]
+    paras = [p for p in _region(body, memo).css("p, div") if not memo.has_desc(p, "p, div")]
     for p in reversed(paras[-6:]):
-        text = node_text(p)
+        text = memo.text(p)
         if not text:
             continue
         if _is_centered_or_right(p, "right") or p.css_first("strong, b") is not None:
             name = _clean_author(text)
             if name:
                 return name
-    meta_author = _meta(tree, "author", "article:author", "dc.creator")
+    meta_author = _meta(metas, "author", "article:author", "dc.creator")
     if meta_author and not meta_author.startswith("http"):
         name = _clean_author(meta_author)
         if name:
@@ -1029,7 +1166,7 @@ def _find_author(
     return None
 
 
-def _trailing_lines(body: LexborNode, max_lines: int = 4) -> list[str]:
+def _trailing_lines(body: LexborNode, memo: _Memo, max_lines: int = 4) -> list[str]:
     """Short lines right after the body block (its next siblings, then its parent's), up to
     a "tin liên quan" marker or a block of headline links: where CMS templates print the
     source and author fields outside the editor's text."""
@@ -1041,13 +1178,13 @@ def _trailing_lines(body: LexborNode, max_lines: int = 4) -> list[str]:
         sib = node.next
         while sib is not None and len(out) < max_lines:
             if sib.is_element_node:
-                text = node_text(sib)
+                text = memo.text(sib)
                 if _is_related_marker(text.split("\n")[0]) or any(
-                    _is_related_marker(node_text(h))
+                    _is_related_marker(memo.text(h))
                     for h in sib.css("h2, h3, h4, p, span, div")[:3]
                 ):
                     return out
-                if sum(1 for a in sib.css("a[href]") if len(node_text(a)) >= 15) >= 2:
+                if sum(1 for a in sib.css("a[href]") if len(memo.text(a)) >= 15) >= 2:
                     return out
                 if text and len(text) <= 200 and not _hidden(sib):
                     out.append(text)
@@ -1085,7 +1222,7 @@ def _find_source(lines: list[str]) -> str | None:
 
 
 def _category(
-    breadcrumb: list[str], title: str, ld_article: dict | None, tree: LexborHTMLParser
+    breadcrumb: list[str], title: str, ld_article: dict | None, metas: dict[tuple[str, str], str]
 ) -> str | None:
     items = [b for b in breadcrumb if fold(b) not in ("trang chu", "home", "trang nhat")]
     while items and (
@@ -1103,7 +1240,7 @@ def _category(
         section = s[0] if isinstance(s, list) and s else s
     if isinstance(section, str) and normalize_text(section):
         return normalize_text(section)
-    meta = _meta(tree, "article:section", "og:section")
+    meta = _meta(metas, "article:section", "og:section")
     return meta
 
 
@@ -1151,7 +1288,7 @@ def _active_menu_label(tree: LexborHTMLParser) -> str | None:
     return None
 
 
-def _images(region: LexborNode, url: str) -> list[Image]:
+def _images(region: LexborNode, url: str, memo: _Memo) -> list[Image]:
     out: list[Image] = []
     seen: set[str] = set()
     for img in region.css("img"):
@@ -1168,7 +1305,7 @@ def _images(region: LexborNode, url: str) -> list[Image]:
         if absolute is None:
             continue
         alt = normalize_text(_attr(img, "alt")) or None
-        caption = _caption(img)
+        caption = _caption(img, memo)
         if absolute in seen:
             # The same picture twice (lead thumbnail + body): keep the captioned one.
             for prev in out:
@@ -1181,7 +1318,7 @@ def _images(region: LexborNode, url: str) -> list[Image]:
     return out
 
 
-def _caption(img: LexborNode) -> str | None:
+def _caption(img: LexborNode, memo: _Memo) -> str | None:
     # Caption scripts (Joomla's JCaption on img.caption, lightbox plugins) write the caption
     # into an attribute of the <img> and build the visible caption in the browser.
     attr_caption = normalize_text(_attr(img, "data-caption"))
@@ -1196,8 +1333,8 @@ def _caption(img: LexborNode) -> str | None:
             break
         if cur.tag == "figure":
             cap = cur.css_first("figcaption")
-            if cap is not None and node_text(cap):
-                return node_text(cap)
+            if cap is not None and memo.text(cap):
+                return memo.text(cap)
             break
         cur = cur.parent
     # Caption table: the image in one cell, the caption in the next row/cell.
@@ -1211,9 +1348,9 @@ def _caption(img: LexborNode) -> str | None:
         nxt = row.next if row is not None else None
         while nxt is not None and nxt.tag != "tr":
             nxt = nxt.next
-        if nxt is not None and node_text(nxt) and len(node_text(nxt)) < 400:
-            return node_text(nxt)
-        own = node_text(cell)
+        if nxt is not None and memo.text(nxt) and len(memo.text(nxt)) < 400:
+            return memo.text(nxt)
+        own = memo.text(cell)
         if own and len(own) < 400:
             return own
     # An adjacent italic/centered short paragraph, or one starting "Ảnh: …".
@@ -1237,7 +1374,7 @@ def _caption(img: LexborNode) -> str | None:
         nxt = nxt.next
         hops += 1
     if nxt is not None and nxt.is_element_node:
-        text = node_text(nxt)
+        text = memo.text(nxt)
         if (
             text
             and len(text) <= 300
@@ -1247,7 +1384,7 @@ def _caption(img: LexborNode) -> str | None:
                 or _CAPTION_RE.match(text)
                 or "caption" in _classid(nxt).lower()
             )
-            and not has_desc(nxt, "img")
+            and not memo.has_desc(nxt, "img")
         ):
             return text
     return None

@@ -47,6 +47,7 @@ _TIME_AFTER_RE = re.compile(
 _TIME_BEFORE_RE = re.compile(
     r"(?<![\d/.:])" + _TIME + r"\s*(?:[,|\-–—]\s*)?(?:ngày\s*)?$", re.IGNORECASE
 )
+_YEAR_RE = re.compile(r"\d{4}")
 _PM = {"pm", "p.m.", "ch", "chiều", "tối"}
 _AM = {"am", "a.m.", "sa", "sáng"}
 
@@ -156,7 +157,10 @@ def find_datetimes(text: str) -> list[datetime]:
     """Every plausible date(+time) in `text`, in reading order (naive Vietnam time)."""
     if not text:
         return []
-    return [dt for _, dt in _candidates(normalize_text(text))]
+    text = normalize_text(text)
+    if not _YEAR_RE.search(text):
+        return []  # every date pattern holds a four-digit year: most texts end here
+    return [dt for _, dt in _candidates(text)]
 
 
 def parse_vn_datetime(text: str) -> datetime | None:

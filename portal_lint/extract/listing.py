@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from portal_lint.extract.article import _breadcrumb, _hidden, has_desc, node_text
+from portal_lint.extract.article import _breadcrumb, _hidden, _Memo, _subtree_ids, node_text
 from portal_lint.extract.dates import find_datetimes
 from portal_lint.extract.text import fold, normalize_text
 from portal_lint.extract.urls import canonicalize, date_from_url, same_site
@@ -116,10 +117,11 @@ _PAGE_PATH_RES: tuple[re.Pattern[str], ...] = (
 
 
 def _attr(node: LexborNode, name: str) -> str:
-    return node.attributes.get(name) or ""
+    # attrs looks one attribute up; .attributes would build a dict of all of them.
+    return (node.attrs.get(name) or "") if node.is_element_node else ""
 
 
-def _in_nav(node: LexborNode, cache: dict[int, bool]) -> bool:
+def _in_nav(node: LexborNode, cache: dict[int, bool], memo: _Memo) -> bool:
     """Inside a menu/footer-like container whose links are short labels. Class words alone
     are not trusted ("UnionNews_menu_mode2" holds news tabs): the container must also have
     short link texts on average, which is what makes a menu a menu."""
@@ -127,25 +129,39 @@ def _in_nav(node: LexborNode, cache: dict[int, bool]) -> bool:
     for _ in range(40):
         if cur is None or cur.tag in ("body", "html"):
             return False
-        navish = cur.tag in _NAV_TAGS or _attr(cur, "role").lower() in (
-            "navigation",
-            "menubar",
-            "banner",
-            "contentinfo",
-        )
-        if not navish:
-            cid = f"{_attr(cur, 'class')} {_attr(cur, 'id')}"
-            navish = bool(cid.strip()) and bool(_NAV_WORD_RE.search(cid))
-        if navish:
-            key = cur.mem_id
-            if key not in cache:
-                lengths = [len(node_text(a)) for a in cur.css("a[href]")]
-                lengths = [n for n in lengths if n]
-                cache[key] = bool(lengths) and sum(lengths) / len(lengths) < 30
-            if cache[key]:
-                return True
+        # The page's links share their ancestors: each is judged once per page.
+        key = cur.mem_id
+        verdict = cache.get(key)
+        if verdict is None:
+            verdict = cache[key] = _navish(cur) and _short_links(cur, memo)
+        if verdict:
+            return True
         cur = cur.parent
     return False
+
+
+def _navish(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if node.tag in _NAV_TAGS or (attrs.get("role") or "").lower() in (
+        "navigation",
+        "menubar",
+        "banner",
+        "contentinfo",
+    ):
+        return True
+    return _nav_words(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+
+
+@lru_cache(maxsize=2048)
+def _nav_words(cid: str) -> bool:
+    """Class/id words of navigation. Cached: templates repeat them on every page."""
+    return bool(cid.strip()) and bool(_NAV_WORD_RE.search(cid))
+
+
+def _short_links(node: LexborNode, memo: _Memo) -> bool:
+    lengths = [len(memo.text(a)) for a in node.css("a[href]")]
+    lengths = [n for n in lengths if n]
+    return bool(lengths) and sum(lengths) / len(lengths) < 30
 
 
 def strong_article_url(url: str) -> bool:
@@ -157,6 +173,7 @@ def strong_article_url(url: str) -> bool:
     return any(p.search(url) for p in _ARTICLE_URL_RES if p not in _WEAK_ARTICLE_URL_RES)
 
 
+@lru_cache(maxsize=2048)
 def looks_like_article_url(url: str) -> bool:
     """Heuristic: does this URL look like a single post? Used to prioritise, not to decide."""
     if not url or _FILE_RE.search(url):
@@ -233,7 +250,7 @@ class _Cand:
     title_date: datetime | None = None
 
 
-def _item_links(tree: LexborHTMLParser, url: str) -> list[_Cand]:
+def _item_links(tree: LexborHTMLParser, url: str, memo: _Memo) -> list[_Cand]:
     out: list[_Cand] = []
     nav_cache: dict[int, bool] = {}
     for a in tree.body.css("a[href]"):
@@ -243,12 +260,12 @@ def _item_links(tree: LexborHTMLParser, url: str) -> list[_Cand]:
         absolute = canonicalize(href, url)
         if not absolute.startswith("http") or not same_site(absolute, url):
             continue
-        title = node_text(a) or normalize_text(_attr(a, "title"))
+        title = memo.text(a) or normalize_text(_attr(a, "title"))
         if not title or not _headline(title, absolute):
             continue
         if _page_number_of(absolute) is not None and not looks_like_article_url(absolute):
             continue
-        if _in_nav(a, nav_cache):
+        if _in_nav(a, nav_cache, memo):
             continue
         cand = _Cand(a, absolute, title)
         m = _TRAILING_DATE_RE.search(title)
@@ -261,7 +278,7 @@ def _item_links(tree: LexborHTMLParser, url: str) -> list[_Cand]:
     return out
 
 
-def _headline_urls(node: LexborNode, url: str, cache: dict[int, set[str]]) -> set[str]:
+def _headline_urls(node: LexborNode, url: str, cache: dict[int, set[str]], memo: _Memo) -> set[str]:
     key = node.mem_id
     if key not in cache:
         found: set[str] = set()
@@ -269,20 +286,20 @@ def _headline_urls(node: LexborNode, url: str, cache: dict[int, set[str]]) -> se
             href = _attr(a, "href")
             if _SKIP_HREF_RE.match(href):
                 continue
-            text = node_text(a)
+            text = memo.text(a)
             if len(text) >= 15:
                 found.add(canonicalize(href, url))
         cache[key] = found
     return cache[key]
 
 
-def _block_of(cand: _Cand, url: str, cache: dict[int, set[str]]) -> LexborNode:
+def _block_of(cand: _Cand, url: str, cache: dict[int, set[str]], memo: _Memo) -> LexborNode:
     block = cand.link
     cur = cand.link.parent
     for _ in range(8):
         if cur is None or cur.tag in ("body", "html", "form"):
             break
-        urls = _headline_urls(cur, url, cache)
+        urls = _headline_urls(cur, url, cache, memo)
         if len(urls - {cand.url}) > 0:
             break
         block = cur
@@ -318,10 +335,13 @@ _DATELINE_WORDS = {
 }
 
 
+_WORD_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+
+
 def _is_dateline(text: str) -> bool:
     """Mostly a date: what is left after removing dates/times is a few dateline words."""
     rest = _DATE_TOKEN_RE.sub(" ", fold(text))
-    words = [w for w in re.split(r"[^a-z0-9]+", rest) if w]
+    words = [w for w in _WORD_SPLIT_RE.split(rest) if w]
     return len([w for w in words if w not in _DATELINE_WORDS and not w.isdigit()]) <= 3
 
 
@@ -334,12 +354,18 @@ def _date_in_sentence(text: str) -> bool:
     return bool(_SENTENCE_DATE_RE.search(fold(text)))
 
 
-def _summary_and_date(cand: _Cand, block: LexborNode) -> tuple[str | None, datetime | None]:
+def _summary_and_date(
+    cand: _Cand, block: LexborNode, memo: _Memo
+) -> tuple[str | None, datetime | None]:
     texts: list[str] = []
+    in_link = _subtree_ids(cand.link, 11)  # text here is the link's own (its title)
     for node in block.traverse(include_text=True):
-        if node.is_text_node and node.parent is not None:
+        if node.is_text_node:
+            parent = node.parent
+            if parent is None:
+                continue
             raw = node.text_content or ""
-            if raw.strip() and not _within(node.parent, cand.link):
+            if raw.strip() and parent.mem_id not in in_link:
                 texts.append(normalize_text(raw))
     # Lạc Việt style: <h2><a/></h2><p class="hot-content1">SAPO</p> — the block is the h2,
     # the summary and date are in the following sibling elements.
@@ -348,22 +374,30 @@ def _summary_and_date(cand: _Cand, block: LexborNode) -> tuple[str | None, datet
     while sib is not None and hops < 3:
         if sib.is_element_node:
             if (
-                has_desc(sib, "a[href]")
-                and len(node_text(sib)) > 0
-                and any(len(node_text(a)) >= 15 for a in sib.css("a[href]"))
+                memo.has_desc(sib, "a[href]")
+                and len(memo.text(sib)) > 0
+                and any(len(memo.text(a)) >= 15 for a in sib.css("a[href]"))
             ):
                 break
-            t = node_text(sib)
+            t = memo.text(sib)
             if t and not _hidden_el(sib):
                 texts.append(t)
             hops += 1
         sib = sib.next
+    dates: dict[str, list[datetime]] = {}  # the loops below may ask for a text's dates thrice
+
+    def dates_in(t: str) -> list[datetime]:
+        found = dates.get(t)
+        if found is None:
+            found = dates[t] = find_datetimes(t)
+        return found
+
     # A dateline ("20/05/2024", "Ngày đăng: 20-5-2024 08:30", "(23/06/2026)") is the item's
     # date; a date inside a sentence of the teaser ("có hiệu lực từ ngày 01/7/2025") is not.
     published = None
     for t in texts:
         if len(t) <= 150 and _is_dateline(t):
-            found = find_datetimes(t)
+            found = dates_in(t)
             if found:
                 published = found[0]
                 break
@@ -372,13 +406,13 @@ def _summary_and_date(cand: _Cand, block: LexborNode) -> tuple[str | None, datet
         # date unless the words before it make it part of a sentence ("hiệu lực từ 01/7").
         for t in texts:
             if len(t) <= 80 and not _date_in_sentence(t):
-                found = find_datetimes(t)
+                found = dates_in(t)
                 if found:
                     published = found[0]
                     break
     summary = None
     for t in texts:
-        if len(t) >= 40 and not (len(t) <= 150 and find_datetimes(t)):
+        if len(t) >= 40 and not (len(t) <= 150 and dates_in(t)):
             summary = t
             break
     if summary is None:
@@ -392,22 +426,16 @@ def _hidden_el(node: LexborNode) -> bool:
     return "display:none" in _attr(node, "style").replace(" ", "").lower()
 
 
-def _within(node: LexborNode, ancestor: LexborNode) -> bool:
-    cur: LexborNode | None = node
-    for _ in range(12):
-        if cur is None:
-            return False
-        if cur.mem_id == ancestor.mem_id:
-            return True
-        cur = cur.parent
-    return False
-
-
 def _page_params(url: str) -> dict[str, int]:
+    return dict(_page_param_items(url))  # a fresh dict: callers add to it
+
+
+@lru_cache(maxsize=2048)
+def _page_param_items(url: str) -> tuple[tuple[str, int], ...]:
     try:
         parts = urlsplit(url)
     except ValueError:
-        return {}
+        return ()
     out: dict[str, int] = {}
     for k, v in parse_qsl(parts.query, keep_blank_values=True):
         if _PAGE_PARAM_RE.match(k) and v.isdigit() and len(v) <= 5:
@@ -416,7 +444,7 @@ def _page_params(url: str) -> dict[str, int]:
         m = pat.search(parts.path)
         if m:
             out["#path"] = int(m.group(1))
-    return out
+    return tuple(out.items())
 
 
 def _page_number_of(url: str) -> int | None:
@@ -424,7 +452,7 @@ def _page_number_of(url: str) -> int | None:
     return max(params.values()) if params else None
 
 
-def _current_page(tree: LexborHTMLParser, url: str) -> int:
+def _current_page(tree: LexborHTMLParser, url: str, memo: _Memo) -> int:
     """The page number of this listing page (URL or canonical parameter, else the pager's
     highlighted number), 1 when nothing says."""
     current = _page_params(url)
@@ -435,12 +463,12 @@ def _current_page(tree: LexborHTMLParser, url: str) -> int:
     if current:
         return max(current.values()) or 1
     for node in tree.body.css('[class*="current"], [class*="active"], [class*="selected"]'):
-        text = node_text(node)
+        text = memo.text(node)
         if text.isdigit() and len(text) <= 4 and _in_pager(node):
             return int(text)
     # The current page is the one number of the pager that is not a link.
     for node in tree.body.css("span, strong, b, em, li, td"):
-        text = node_text(node)
+        text = memo.text(node)
         if (
             text.isdigit()
             and len(text) <= 4
@@ -482,7 +510,7 @@ def _form_fields(form: LexborNode) -> dict[str, str]:
     return out
 
 
-def _postbacks(tree: LexborHTMLParser, url: str, cur: int) -> list[PostBack]:
+def _postbacks(tree: LexborHTMLParser, url: str, cur: int, memo: _Memo) -> list[PostBack]:
     """Forward pager links that post the page's form back (nearest page first)."""
     found: list[tuple[int, int, PostBack]] = []
     seen: set[tuple[str, str]] = set()
@@ -491,7 +519,7 @@ def _postbacks(tree: LexborHTMLParser, url: str, cur: int) -> list[PostBack]:
         m = _POSTBACK_RE.search(f"{_attr(a, 'href')} {_attr(a, 'onclick')}")
         if m is None or (m.group(1), m.group(2)) in seen:
             continue
-        text = node_text(a) or normalize_text(_attr(a, "title"))
+        text = memo.text(a) or normalize_text(_attr(a, "title"))
         label = fold(text).strip(" »›>→«‹<←") or fold(text)
         if text.isdigit() and len(text) <= 4:
             n, rank = int(text), 0
@@ -523,7 +551,7 @@ def _postbacks(tree: LexborHTMLParser, url: str, cur: int) -> list[PostBack]:
     return [pb for _, _, pb in found]
 
 
-def _next_pages(tree: LexborHTMLParser, url: str) -> list[str]:
+def _next_pages(tree: LexborHTMLParser, url: str, memo: _Memo) -> list[str]:
     current = _page_params(url)
     canonical = tree.css_first('link[rel="canonical"]')
     if canonical is not None and _attr(canonical, "href"):
@@ -533,7 +561,7 @@ def _next_pages(tree: LexborHTMLParser, url: str) -> list[str]:
     if current_num is None:
         # The pager marks the current page (class current/active/selected) with its number.
         for node in tree.body.css('[class*="current"], [class*="active"], [class*="selected"]'):
-            text = node_text(node)
+            text = memo.text(node)
             if text.isdigit() and len(text) <= 4 and _in_pager(node):
                 current_num = int(text)
                 break
@@ -553,7 +581,7 @@ def _next_pages(tree: LexborHTMLParser, url: str) -> list[str]:
         absolute = canonicalize(href, url)
         if absolute in seen or absolute == page_url or not same_site(absolute, url):
             continue
-        text = node_text(a) or normalize_text(_attr(a, "title"))
+        text = memo.text(a) or normalize_text(_attr(a, "title"))
         # "Trang sau »", "Tiếp >", "» Xem thêm": the arrows decorate the words.
         label = fold(text).strip(" »›>→«‹<←") or fold(text)
         params = _page_params(absolute)
@@ -596,11 +624,12 @@ def extract_listing(html: str, url: str) -> Listing:
     tree = _parse(html)
     if tree is None:
         return Listing()
-    cands = _item_links(tree, url)
+    memo = _Memo(tree.body)  # the parsed tree is not changed from here on
+    cands = _item_links(tree, url, memo)
     cache: dict[int, set[str]] = {}
     groups: dict[tuple[int, str], list[_Cand]] = {}
     for cand in cands:
-        cand.block = _block_of(cand, url, cache)
+        cand.block = _block_of(cand, url, cache, memo)
         parent = cand.block.parent
         key = (parent.mem_id if parent is not None else 0, cand.block.tag or "")
         groups.setdefault(key, []).append(cand)
@@ -613,7 +642,7 @@ def extract_listing(html: str, url: str) -> Listing:
     for group in ordered:
         for cand in group:
             assert cand.block is not None
-            summary, published = _summary_and_date(cand, cand.block)
+            summary, published = _summary_and_date(cand, cand.block, memo)
             published = cand.title_date or published
             if published is None:
                 published = date_from_url(cand.url)
@@ -635,7 +664,7 @@ def extract_listing(html: str, url: str) -> Listing:
     in_items = {c.block.mem_id for c in cands if c.block is not None}
     prose = 0
     for p in tree.body.css("p"):
-        t = node_text(p)
+        t = memo.text(p)
         if len(t) >= 80 and not _inside_any(p, in_items):
             prose += len(t)
     is_listing = largest >= 3 and prose < 1500
@@ -643,16 +672,17 @@ def extract_listing(html: str, url: str) -> Listing:
     crumbs = _breadcrumb(tree)
     labels = [b for b in crumbs if fold(b) not in ("trang chu", "home", "trang nhat")]
     category = labels[-1] if labels else None
-    next_pages = _next_pages(tree, url)
+    next_pages = _next_pages(tree, url, memo)
     return Listing(
         items=items,
         next_pages=next_pages,
         category_label=category,
         is_listing=is_listing,
-        postbacks=[] if next_pages else _postbacks(tree, url, _current_page(tree, url)),
+        postbacks=[] if next_pages else _postbacks(tree, url, _current_page(tree, url, memo), memo),
     )
 
 
+@lru_cache(maxsize=1024)
 def _item_key(url: str) -> str:
     """The URL without date parameters: Lạc Việt links one post with and without
     &PublishedDate=…, and both must give one item (same-titled posts stay distinct)."""

@@ -13,7 +13,9 @@ from functools import lru_cache
 # Zero-width and invisible formatting characters seen in real portal markup (e.g. the
 # Krông Nô footer splits words with U+200B), plus the soft hyphen and BOM.
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
-_WS_RE = re.compile(r"\s+")
+# A space and then a whole token of normalised text with no letter or digit (\w is
+# isalnum() or "_"). Starting with a literal lets the regex engine jump between spaces.
+_NO_ALNUM_TOKEN_RE = re.compile(r" (?:[^\w ]|_)+(?= |\Z)")
 _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE
 )
@@ -102,9 +104,9 @@ def normalize_text(s: str) -> str:
         return ""
     if not unicodedata.is_normalized("NFC", s):
         s = unicodedata.normalize("NFC", s)
-    s = _INVISIBLE_RE.sub("", s)
-    s = s.replace("\u00a0", " ")
-    return _WS_RE.sub(" ", s).strip()
+    # str.split() splits on exactly the characters \s matches (NBSP included), and is
+    # several times faster than a regex sub over long body text.
+    return " ".join(_INVISIBLE_RE.sub("", s).split())
 
 
 def _combining_class() -> re.Pattern[str]:
@@ -148,8 +150,8 @@ def word_count(s: str) -> int:
     at least one letter or digit; punctuation-only tokens ("-", "–", "…") do not, and
     numbers such as "01/7/2026" or "47,5%" count once.
     """
-    count = 0
-    for tok in normalize_text(s).split(" "):
-        if any(ch.isalnum() for ch in tok):
-            count += 1
-    return count
+    text = normalize_text(s)
+    if not text:
+        return 0
+    # Tokens are single-space separated: all of them, minus those without a letter or digit.
+    return text.count(" ") + 1 - len(_NO_ALNUM_TOKEN_RE.findall(" " + text))

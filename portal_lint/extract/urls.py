@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 from portal_lint.extract.dates import MAX_YEAR, MIN_YEAR
@@ -45,6 +46,9 @@ def _is_tracking(name: str) -> bool:
     return low in _TRACKING_EXACT or low.startswith(_TRACKING_PREFIXES)
 
 
+# Cached: a page's links are canonicalised several times over (items, their blocks, the
+# pager), and a site's menus repeat on all its pages (the caches below hit across pages).
+@lru_cache(maxsize=2048)
 def canonicalize(url: str, base: str | None = None) -> str:
     """Absolute URL with lower-case scheme/host, no default port, no fragment, no tracking
     parameters and sorted query parameters. The path keeps its case (served as is).
@@ -52,11 +56,45 @@ def canonicalize(url: str, base: str | None = None) -> str:
     Non-http(s) URLs (mailto:, javascript:) are returned stripped but otherwise unchanged.
     """
     url = (url or "").strip()
+    if not base:
+        return _canonical(url)
+    if (url.startswith("/") and not url.startswith("//")) or _WITH_HOST_RE.match(url):
+        # urljoin() takes only the scheme and host from the base of a root-relative or an
+        # absolute reference: joined against the site's origin, it is cached for all pages.
+        base = _origin(base)
+    return _joined(url, base)
+
+
+# An absolute http(s) URL with a host (a letter or digit after "//" cannot be dropped).
+_WITH_HOST_RE = re.compile(r"https?://[a-z0-9]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _origin(base: str) -> str:
     try:
-        if base:
-            url = urljoin(base, url)
-        parts = urlsplit(url)
+        parts = urlsplit(base)
+    except ValueError:
+        return base
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return base
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@lru_cache(maxsize=2048)
+def _joined(url: str, base: str) -> str:
+    try:
+        url = urljoin(base, url)
     except ValueError:  # e.g. "http://[::1" (broken IPv6 literal) in real hrefs
+        return url
+    return _canonical(url)
+
+
+@lru_cache(maxsize=2048)
+def _canonical(url: str) -> str:
+    """canonicalize() of a stripped, already joined URL."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
         return url
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
@@ -70,14 +108,17 @@ def canonicalize(url: str, base: str | None = None) -> str:
     if port and port != _DEFAULT_PORTS.get(scheme):
         netloc = f"{host}:{port}"
     path = parts.path or "/"
-    query_pairs = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
-    ]
-    query_pairs.sort()
-    query = urlencode(query_pairs, safe="/:,@!$'()*")
+    query = ""
+    if parts.query:
+        query_pairs = [
+            (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
+        ]
+        query_pairs.sort()
+        query = urlencode(query_pairs, safe="/:,@!$'()*")
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
+@lru_cache(maxsize=2048)
 def _host_port(url: str) -> tuple[str, int | None]:
     try:
         parts = urlsplit(url.strip())
