@@ -7,26 +7,30 @@ everything downstream receives dates.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
-import re
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from portal_lint.analysis import (
+    Analyser,
+    ProcessAnalyser,
+    ThreadAnalyser,
+    can_use_a_process,
+)
 from portal_lint.config import Config, Site, load_config
-from portal_lint.engine import run_rules, validate_config_rules
+from portal_lint.engine import validate_config_rules
 from portal_lint.fetch.client import Fetcher, host_key
 from portal_lint.fetch.crawler import Crawler
 from portal_lint.fetch.parse_pool import InlineParser, ParsePool, Parser
 from portal_lint.rulepack import RulePack, load_rulepack
 from portal_lint.snapshot import Finding, RunContext, Snapshot
-from portal_lint.stats import SketchCache
 from portal_lint.store.repo import Store
 
 log = logging.getLogger(__name__)
@@ -47,25 +51,6 @@ def default_cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("portal-lint", appauthor=False))
-
-
-# C0/C1 control characters except tab and newline. Crawled text (titles, labels, names) can
-# carry terminal escape sequences or BEL; findings quote it, and are printed on terminals,
-# stored, and put into HTML and e-mail. Escaping is the renderer's job; these never belong.
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    return _CONTROL_CHARS.sub("", text) if text else text
-
-
-def printable_findings(findings: list[Finding]) -> list[Finding]:
-    """The same findings with control characters removed from their text and evidence."""
-    for f in findings:
-        f.message = printable(f.message)
-        f.message_en = printable(f.message_en)
-        f.evidence = [printable(e) if isinstance(e, str) else e for e in f.evidence]
-    return findings
 
 
 @dataclass
@@ -101,65 +86,6 @@ class SiteResult:
         return any(f.status == "fail" for f in self.findings)
 
 
-# Re-post sketches of the articles met so far, shared by the sites of one process (each
-# site compares its posts with the others'); used from the rules thread only.
-_SKETCHES = SketchCache()
-
-
-def _stats(
-    snap: Snapshot, store: Store, site: Site, ctx: RunContext, pack: RulePack, cfg: Config | None
-) -> dict[str, Any]:
-    """Per-month figures for the scorecard and Phụ lục 03 (never fatal)."""
-    from portal_lint.engine import resolve_params
-    from portal_lint.rules.base import load_all
-
-    stats: dict[str, Any] = {"site_name": site.name or site.id}
-    quota_rule = load_all().get("post-quota")
-    if quota_rule is not None:
-        p = resolve_params(quota_rule, pack, cfg, site)
-        stats["quota"] = getattr(p, "min_posts_per_month", None)
-        stats["quota_cited"] = bool(getattr(p, "quota_cited", False))
-        stats["quota_source"] = getattr(p, "quota_source", "")
-    history = store.history(site.id, ctx.as_of)
-    complete = snap.coverage.complete_since
-    if history.complete_since and (complete is None or history.complete_since < complete):
-        complete = history.complete_since
-    stats["complete_since"] = (
-        snap.coverage.complete_since.isoformat() if snap.coverage.complete_since else None
-    )
-    stats["articles_total"] = len(snap.articles)
-    readings = [r.value for r in snap.counter_readings if r.value is not None]
-    stats["counter_last"] = readings[-1] if readings else None
-    try:
-        from portal_lint import stats as st
-
-        refs = store.reference_texts(site.id, limit=1500, have=_SKETCHES)
-        reposts = st.find_reposts(
-            snap.articles, refs, own_hosts=[host_key(site.url)], sketches=_SKETCHES
-        )
-        stats["monthly"] = st.monthly_stats(
-            snap.articles,
-            history.articles,
-            complete,
-            ctx.as_of,
-            months=12,
-            repost_of=reposts,
-            bhyt_label_slugs=site.category_map,
-        )
-        stats["reposts"] = reposts
-    except Exception as exc:  # noqa: BLE001 - statistics are auxiliary; the audit goes on
-        log.warning("statistics failed for %s: %s", site.id, exc)
-        stats["stats_error"] = f"{type(exc).__name__}: {exc}"
-    return stats
-
-
-# Every site's rules run on this one worker thread, one site at a time. One thread, not
-# asyncio's pool: glibc gives each thread its own malloc arena and keeps what a thread
-# freed for that thread, so the classifier's transient arrays (mislabel.py), spread over
-# four pool threads, held four copies of their peak (8 x 1,500 farm: 554 MB -> see README).
-_RULES_EXECUTOR = ThreadPoolExecutor(max_workers=1, thread_name_prefix="portal-lint-rules")
-
-
 async def audit_site(
     site: Site,
     cfg: Config | None,
@@ -174,7 +100,11 @@ async def audit_site(
     save: bool = True,
     keep_text: bool = True,
     parser: Parser | None = None,
+    crawl_slot: asyncio.Semaphore | None = None,
+    analyser: Analyser | None = None,
 ) -> SiteResult:
+    """Crawl one site, judge it, store the run. `crawl_slot`, when given, is held during
+    the crawl only: the next site's crawl starts while this one waits for the rules."""
     pack = pack or load_rulepack()
     result = SiteResult(site=site, ctx=ctx)
     started = time.monotonic()
@@ -184,7 +114,10 @@ async def audit_site(
         known = store.known_articles(site.id)
         hosts = {host_key(site.url)}
         site_cache = (cache_dir / site.id) if cache_dir else None
-        async with Fetcher(settings, hosts, cache_dir=site_cache) as fetcher:
+        async with (
+            crawl_slot or contextlib.nullcontext(),
+            Fetcher(settings, hosts, cache_dir=site_cache) as fetcher,
+        ):
             crawler = Crawler(
                 site,
                 settings,
@@ -210,16 +143,10 @@ async def audit_site(
             snap = await crawler.crawl()
             result.requests, result.cached = fetcher.network_requests, fetcher.cache_answers
         result.snapshot = snap
-        # Off the event loop, so that the other sites' crawls go on meanwhile (the
-        # classifier's training releases the GIL); one site's rules at a time.
-        loop = asyncio.get_running_loop()
-        result.findings = printable_findings(
-            await loop.run_in_executor(
-                _RULES_EXECUTOR, run_rules, snap, history, ctx, site, pack, cfg, select, ignore
-            )
-        )
-        result.stats = await loop.run_in_executor(
-            _RULES_EXECUTOR, _stats, snap, store, site, ctx, pack, cfg
+        # Off the event loop, so that the other sites' crawls go on meanwhile.
+        analyser = analyser or ThreadAnalyser(store)
+        result.findings, result.stats = await analyser.run(
+            snap, history, ctx, site, pack, cfg, select, ignore
         )
         result.stats["requests"] = result.requests
         if save:
@@ -262,15 +189,32 @@ async def audit_many(
 
     Pages are parsed in `parse_workers` processes (None: `default_parse_workers`), so that
     parsing runs beside the crawl instead of stalling it; 0 parses inline."""
-    sem = asyncio.Semaphore(parallel)
+    crawling = asyncio.Semaphore(parallel)
+    # Sites crawled and not yet stored hold their snapshot: at most `parallel` of them wait
+    # for the analyser while `parallel` others crawl.
+    in_flight = asyncio.Semaphore(2 * parallel)
     if parse_workers is None:
         parse_workers = default_parse_workers(len(sites))
     parser: Parser = ParsePool(parse_workers) if parse_workers > 0 else InlineParser()
+    # Worker processes for an audit of several sites: rules in one, parsing in others.
+    analyser: Analyser = (
+        ProcessAnalyser(store)
+        if parse_workers > 0 and can_use_a_process(store)
+        else ThreadAnalyser(store)
+    )
 
     async def one(site: Site) -> SiteResult:
-        async with sem:
+        async with in_flight:
             res = await audit_site(
-                site, cfg, store, ctx, keep_text=keep_text, parser=parser, **kwargs
+                site,
+                cfg,
+                store,
+                ctx,
+                keep_text=keep_text,
+                parser=parser,
+                crawl_slot=crawling,
+                analyser=analyser,
+                **kwargs,
             )
         if on_done:
             on_done(res)
@@ -280,6 +224,7 @@ async def audit_many(
         return list(await asyncio.gather(*(one(s) for s in sites)))
     finally:
         parser.close()
+        analyser.close()
 
 
 def default_parse_workers(sites: int) -> int:

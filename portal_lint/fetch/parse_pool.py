@@ -37,7 +37,7 @@ class ParseFailed(Exception):
     """The page could not be parsed (its parser process died): unreadable, not absent."""
 
 
-def _exit_with_parent(parent: int) -> None:
+def exit_with_parent(parent: int) -> None:
     """Worker initializer: end when the auditing process is gone. A worker blocks on its
     task queue, whose write end it holds itself, so a parent killed with SIGKILL would
     leave it waiting forever (seen: orphans after `kill -9` of an audit)."""
@@ -88,7 +88,7 @@ class ParsePool:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=mp.get_context("spawn"),
-                initializer=_exit_with_parent,
+                initializer=exit_with_parent,
                 initargs=(os.getpid(),),
             )
         return self._executor, self._generation
