@@ -279,8 +279,10 @@ def bench_audits(args: argparse.Namespace, as_of: date) -> dict[str, Any]:
 
             prof = cProfile.Profile()
             prof.enable()
-        kids = ChildPeaks(exclude=farm.pids).__enter__()
-        cold, cold_s, cold_req = _audit(farm, tmpd, db, as_of, args.parallel, args.parse_workers)
+        with ChildPeaks(exclude=farm.pids) as cold_kids:
+            cold, cold_s, cold_req = _audit(
+                farm, tmpd, db, as_of, args.parallel, args.parse_workers
+            )
         if args.profile:
             prof.disable()
             prof.dump_stats(args.profile)
@@ -310,7 +312,10 @@ def bench_audits(args: argparse.Namespace, as_of: date) -> dict[str, Any]:
             flush=True,
         )
 
-        warm, warm_s, warm_req = _audit(farm, tmpd, db, as_of, args.parallel, args.parse_workers)
+        with ChildPeaks(exclude=farm.pids) as warm_kids:
+            warm, warm_s, warm_req = _audit(
+                farm, tmpd, db, as_of, args.parallel, args.parse_workers
+            )
         warm_conf = _conformance(warm, farm)
         warm_by_purpose = _requests_by_purpose(warm)
         errors += [f"{r.site.id} (warm): {r.error}" for r in warm if r.error]
@@ -320,9 +325,9 @@ def bench_audits(args: argparse.Namespace, as_of: date) -> dict[str, Any]:
             flush=True,
         )
         del warm
-        kids.__exit__()
         rss = peak_rss_mb()
-        parser_peak = max(kids.peaks.values(), default=0.0)
+        # The worker processes of one audit live together: their peaks add up.
+        workers = max((cold_kids, warm_kids), key=lambda k: sum(k.peaks.values())).peaks
         db_mb = (tmpd / "bench.db").stat().st_size / 1e6
 
     from portal_lint.runner import default_parse_workers
@@ -353,12 +358,12 @@ def bench_audits(args: argparse.Namespace, as_of: date) -> dict[str, Any]:
             "warm_requests": warm_req,
             "warm_cold_request_ratio": round(warm_req / max(1, cold_req), 4),
             "warm_requests_by_purpose": warm_by_purpose,
-            # the audit's whole footprint: its own peak plus each parser process's peak
-            # (an upper bound: the peaks need not coincide)
-            "peak_rss_mb": round(rss + parse_workers * parser_peak, 1),
+            # the audit's whole footprint: its own peak plus each worker process's peak
+            # (analysis, parsers); an upper bound, as the peaks need not coincide
+            "peak_rss_mb": round(rss + sum(workers.values()), 1),
             "auditor_peak_rss_mb": rss,
             "parse_workers": parse_workers,
-            "parser_peak_rss_mb": round(parser_peak, 1),
+            "worker_peaks_rss_mb": sorted((round(v, 1) for v in workers.values()), reverse=True),
             "database_mb": round(db_mb, 1),
             "cold_conformance": conf,
             "warm_conformance": warm_conf,
@@ -571,8 +576,8 @@ def render(r: dict[str, Any]) -> str:
         ("warm / cold requests", f"{100 * r['warm_cold_request_ratio']:.1f} %"),
         (
             "peak RSS (audit)",
-            f"{r['peak_rss_mb']} MB = auditor {r.get('auditor_peak_rss_mb')} MB + "
-            f"{r.get('parse_workers')} parser process(es) x {r.get('parser_peak_rss_mb')} MB",
+            f"{r['peak_rss_mb']} MB = auditor {r.get('auditor_peak_rss_mb')} MB + worker "
+            f"processes {' + '.join(str(v) for v in r.get('worker_peaks_rss_mb') or [])} MB",
         ),
         (
             "extract ms/page (CPU)",

@@ -40,7 +40,7 @@ the finding lists its URL, says to move it to "Chính sách BHYT" and shows the 
 **Parameters**
 `window_days` (90) days before the audit date that are examined; `min_confidence` (0.75)
 calibrated probability the classifier needs before it accuses a post; `min_margin` (0.3)
-lead it needs over the filed category's probability; `folds` (4) out-of-fold splits of the
+lead it needs over the filed category's probability; `folds` (2) out-of-fold splits of the
 site's posts; `allowed_noise_share` (0.02) and `warn_share` (0.0) shares that still pass
 (the larger applies); `fail_share` (0.10) share above which the rule fails; `min_posts` (5)
 judgeable posts needed for a verdict; `category_map` (from the site config) site category
@@ -65,7 +65,12 @@ from portal_lint.classify.labels import (
     title_names_category,
     title_terms_from_taxonomy,
 )
-from portal_lint.classify.mislabel import DEFAULT_MIN_CONFIDENCE, Suspect, find_suspects
+from portal_lint.classify.mislabel import (
+    DEFAULT_FOLDS,
+    DEFAULT_MIN_CONFIDENCE,
+    Suspect,
+    find_suspects,
+)
 from portal_lint.classify.model import CategoryClassifier, feature_cache
 from portal_lint.rules.base import Params, Rule, register
 from portal_lint.snapshot import Article, Finding, History, RunContext, Snapshot
@@ -130,7 +135,7 @@ class CategoryMismatch(Rule):
         window_days: int = 90
         min_confidence: float = DEFAULT_MIN_CONFIDENCE
         min_margin: float = 0.3
-        folds: int = 4
+        folds: int = DEFAULT_FOLDS
         warn_share: float = 0.0
         fail_share: float = 0.10
         allowed_noise_share: float = 0.02
