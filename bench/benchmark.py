@@ -146,13 +146,57 @@ class ChildPeaks:
 
 
 # ============================================================================ audits
+def _light(res: Any) -> Any:
+    """What the bench reads of a site's result once the audit is over (conformance, the URLs
+    to replay, requests by purpose). The audit keeps only failed fetches in its results, and
+    the bench keeps no more than this, so that its own bookkeeping stays out of the memory
+    measured."""
+    from types import SimpleNamespace
+
+    from portal_lint.snapshot import Article, FetchRecord, Snapshot
+
+    snap = res.snapshot
+    light = None
+    if snap is not None:
+        light = Snapshot(
+            site_id=snap.site_id,
+            base_url=snap.base_url,
+            started_at=snap.started_at,
+            coverage=snap.coverage,
+            articles=[
+                Article(
+                    url=a.url,
+                    title="",
+                    published=a.published,
+                    category_label=a.category_label,
+                    aliases=list(a.aliases),
+                    fetched=a.fetched,
+                )
+                for a in snap.articles
+            ],
+            fetch_log=[
+                FetchRecord(r.url, r.outcome, purpose=r.purpose, from_cache=r.from_cache)
+                for r in snap.fetch_log
+            ],
+        )
+    return SimpleNamespace(
+        site=res.site,
+        findings=res.findings,
+        stats={"reposts": (res.stats or {}).get("reposts", {})},
+        snapshot=light,
+        error=res.error,
+    )
+
+
 def _audit(
     farm: Any, out: Path, db: str, as_of: date, parallel: int, parse_workers: int | None = None
 ) -> tuple[list[Any], float, int]:
-    """One audit of every site: (results, wall seconds, requests the farm served)."""
+    """One audit of every site: (light results, wall seconds, requests the farm served)."""
     from portal_lint.demo_run import _loopback_crawl_settings
     from portal_lint.runner import audit_config
     from portal_lint.snapshot import RunContext
+
+    lights: list[Any] = []
 
     cfg_path = out / "sites.yaml"
     farm.write_sites_yaml(cfg_path)
@@ -166,9 +210,11 @@ def _audit(
         cache_dir=out / "http-cache",
         parallel=parallel,
         parse_workers=parse_workers,
+        on_done=lambda res: lights.append(_light(res)),
     )
     secs = time.perf_counter() - t0
-    return results, secs, farm.total_requests() - before
+    order = {r.site.id: i for i, r in enumerate(results)}
+    return sorted(lights, key=lambda r: order[r.site.id]), secs, farm.total_requests() - before
 
 
 def _conformance(results: list[Any], farm: Any) -> dict[str, Any]:

@@ -204,6 +204,7 @@ def _run(
             select=select,
             ignore=ignore,
             cache_dir=cache_dir or default_cache_dir(),
+            keep_snapshots=False,  # reports show only the failed fetches
         )
         if progress and not single and sys.stderr.isatty():
             with click.progressbar(

@@ -53,6 +53,7 @@ def audit_farm(
         RunContext(as_of=as_of, lang=lang),
         cache_dir=cache_dir or (out_dir / "http-cache"),
         parallel=parallel,
+        keep_snapshots=True,  # the conformance table reads every article
     )
     truths = {r.site.id: running.ground_truth(r.site.id) for r in results}
     reposts = {r.site.id: (r.stats or {}).get("reposts", {}) for r in results}

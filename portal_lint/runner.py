@@ -181,18 +181,21 @@ async def audit_many(
     parallel: int = 4,
     on_done: Callable[[SiteResult], None] | None = None,
     keep_text: bool = False,
+    keep_snapshots: bool = True,
     parse_workers: int | None = None,
     **kwargs: Any,
 ) -> list[SiteResult]:
     """Audit `sites`, `parallel` at a time. Article bodies are dropped from the results once
-    stored unless `keep_text` (a 63-portal audit would otherwise hold them all).
+    stored unless `keep_text` (a 63-portal audit would otherwise hold them all). Without
+    `keep_snapshots`, a result keeps of its snapshot only the failed fetches (what reports
+    show) once `on_done` has seen it whole.
 
     Pages are parsed in `parse_workers` processes (None: `default_parse_workers`), so that
     parsing runs beside the crawl instead of stalling it; 0 parses inline."""
     crawling = asyncio.Semaphore(parallel)
-    # Sites crawled and not yet stored hold their snapshot: at most `parallel` of them wait
-    # for the analyser while `parallel` others crawl.
-    in_flight = asyncio.Semaphore(2 * parallel)
+    # Sites crawled and not yet stored hold their snapshot (article bodies and all): two of
+    # them waiting for the analyser keep it busy while `parallel` others crawl.
+    in_flight = asyncio.Semaphore(parallel + 2)
     if parse_workers is None:
         parse_workers = default_parse_workers(len(sites))
     parser: Parser = ParsePool(parse_workers) if parse_workers > 0 else InlineParser()
@@ -218,6 +221,8 @@ async def audit_many(
             )
         if on_done:
             on_done(res)
+        if not keep_snapshots and res.snapshot is not None:
+            res.snapshot = slim_snapshot(res.snapshot)
         return res
 
     try:
@@ -225,6 +230,20 @@ async def audit_many(
     finally:
         parser.close()
         analyser.close()
+
+
+def slim_snapshot(snap: Snapshot) -> Snapshot:
+    """What a stored site's result still needs: its identity and its failed fetches."""
+    return Snapshot(
+        site_id=snap.site_id,
+        base_url=snap.base_url,
+        started_at=snap.started_at,
+        finished_at=snap.finished_at,
+        home_ok=snap.home_ok,
+        home_url=snap.home_url,
+        coverage=snap.coverage,
+        fetch_log=snap.failed_fetches(),
+    )
 
 
 def default_parse_workers(sites: int) -> int:
@@ -244,8 +263,11 @@ def audit_config(
     cache_dir: Path | None = None,
     parallel: int = 4,
     parse_workers: int | None = None,
+    on_done: Callable[[SiteResult], None] | None = None,
+    keep_snapshots: bool = False,
 ) -> list[SiteResult]:
-    """Audit every site of a config file into the database at `db_url`."""
+    """Audit every site of a config file into the database at `db_url`. The results keep
+    whole snapshots only with `keep_snapshots`; `on_done` sees each one whole."""
     cfg = load_config(config_path)
     pack = load_rulepack()
     validate_config_rules(cfg, pack)
@@ -261,6 +283,8 @@ def audit_config(
                 cache_dir=cache_dir or default_cache_dir(),
                 parallel=parallel,
                 parse_workers=parse_workers,
+                on_done=on_done,
+                keep_snapshots=keep_snapshots,
             )
         )
     finally:
