@@ -1,9 +1,9 @@
 """The polite HTTP client: the only code that touches the network.
 
 A stack of small behaviours around one `httpx.AsyncClient`:
-- HTTP cache with RFC 9111 revalidation (hishel): each GET is sent with `Cache-Control:
-  no-cache`, so a cached page is revalidated with If-None-Match / If-Modified-Since and a
-  304 costs a few bytes; pages that changed come back whole.
+- revalidation of the pages read every night (page_cache.py): a GET is sent with the stored
+  copy's validators (If-None-Match / If-Modified-Since) and `Cache-Control: no-cache`, so
+  an unchanged page costs a 304 of a few bytes; pages that changed come back whole.
 - robots.txt (protego), fetched once per host, honoured for every URL.
 - per-host concurrency (semaphore) and rate (minimum interval between request starts).
 - bounded retries with exponential backoff on transient failures only (timeouts, resets,
@@ -28,6 +28,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from portal_lint.config import CrawlSettings
+from portal_lint.fetch.page_cache import CachedPage, PageCache
 from portal_lint.snapshot import FetchRecord, LinkCheck
 
 log = logging.getLogger(__name__)
@@ -77,15 +78,6 @@ def _site_key(url: str) -> str:
     return host if port in (None, 80, 443) else f"{host}:{port}"
 
 
-def _cache_flags(caching: Any) -> tuple[bool, bool]:
-    """(from_cache, revalidated) from hishel's `caching` response extension."""
-    if not caching:
-        return False, False
-    if isinstance(caching, dict):
-        return bool(caching.get("from_cache")), bool(caching.get("revalidated"))
-    return bool(getattr(caching, "from_cache", False)), bool(getattr(caching, "revalidated", False))
-
-
 @functools.cache
 def _ssl_context() -> ssl.SSLContext:
     """One TLS context for every site of the process: building one loads the CA bundle
@@ -95,30 +87,6 @@ def _ssl_context() -> ssl.SSLContext:
 
 class _TooLarge(Exception):
     pass
-
-
-# Request extension that sends a request past the HTTP cache, straight to the network.
-_UNCACHED = "portal_lint.uncached"
-
-
-class _CacheRouter(httpx.AsyncBaseTransport):
-    """The cache for pages worth revalidating (home, listings, feeds, sitemaps); the bare
-    transport for requests marked `_UNCACHED`: article pages (stored in the database once
-    read, never fetched again), form posts and link checks. Storing every article body in
-    the cache cost a tenth of an audit's CPU and grew the cache by the whole site."""
-
-    def __init__(self, cached: httpx.AsyncBaseTransport, direct: httpx.AsyncBaseTransport):
-        self.cached = cached
-        self.direct = direct
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if request.extensions.get(_UNCACHED):
-            return await self.direct.handle_async_request(request)
-        return await self.cached.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        await self.cached.aclose()
-        await self.direct.aclose()
 
 
 class Fetcher:
@@ -144,29 +112,15 @@ class Fetcher:
         self._host_sem: dict[str, asyncio.Semaphore] = {}
         self._host_next: dict[str, float] = {}
         self._client: httpx.AsyncClient | None = None
-        self._storage: Any = None
+        self._cache: PageCache | None = None
 
     # ------------------------------------------------------------------ lifecycle
     async def __aenter__(self) -> Fetcher:
         s = self.settings
         timeout = httpx.Timeout(s.timeout, connect=min(s.timeout, 10.0))
-        base = self._transport or httpx.AsyncHTTPTransport(retries=0, verify=_ssl_context())
-        transport: httpx.AsyncBaseTransport = base
+        transport = self._transport or httpx.AsyncHTTPTransport(retries=0, verify=_ssl_context())
         if self.cache_dir is not None:
-            from hishel import AsyncSqliteStorage, CacheOptions
-            from hishel.httpx import AsyncCacheTransport
-
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            self._storage = AsyncSqliteStorage(
-                database_path=self.cache_dir / "http-cache.db",
-                max_stream_size=int(s.max_body_mb * 1024 * 1024),
-            )
-            transport = _CacheRouter(
-                AsyncCacheTransport(
-                    next_transport=base, storage=self._storage, rfc=CacheOptions(shared=False)
-                ),
-                base,
-            )
+            self._cache = PageCache(self.cache_dir / "pages.sqlite")
         self._client = httpx.AsyncClient(
             transport=transport,
             timeout=timeout,
@@ -178,6 +132,8 @@ class Fetcher:
     async def __aexit__(self, *exc: object) -> None:
         if self._client is not None:
             await self._client.aclose()
+        if self._cache is not None:
+            self._cache.close()
 
     # ------------------------------------------------------------------ policy
     def allowed(self, url: str) -> bool:
@@ -248,19 +204,21 @@ class Fetcher:
         """One request (no redirects, no retries), body read up to the cap."""
         assert self._client is not None
         cap = int(self.settings.max_body_mb * 1024 * 1024)
-        headers = {
-            "Cache-Control": "no-cache"
-        }  # always revalidate: nightly audits must see changes
-        extensions: dict[str, Any] = {}
-        if not cache:
-            extensions[_UNCACHED] = True
+        headers = {"Cache-Control": "no-cache"}  # always revalidate: audits must see changes
+        stored: CachedPage | None = None
+        use_cache = cache and method == "GET" and self._cache is not None
         started = time.monotonic()
         await self._pace(url)
         async with self._sem(url):
             try:
                 req = self._client.build_request(
-                    method, url, params=params, data=data, headers=headers, extensions=extensions
+                    method, url, params=params, data=data, headers=headers
                 )
+                if use_cache:
+                    assert self._cache is not None
+                    stored = self._cache.get(str(req.url))
+                    if stored is not None:
+                        req.headers.update(stored.conditional_headers())
                 resp = await self._client.send(req, stream=True)
                 try:
                     chunks: list[bytes] = []
@@ -292,24 +250,27 @@ class Fetcher:
                 self.network_requests += 1
                 reason = f"{type(exc).__name__}: {exc}"[:200]
                 return self._record(url, None, "connect_error", reason, purpose, started)
-        caching = resp.extensions.get("caching")
-        from_cache, revalidated = _cache_flags(caching)
-        if from_cache and not revalidated:
-            self.cache_answers += 1
-        else:
-            self.network_requests += 1
-            if from_cache:
-                self.cache_answers += 1
+        self.network_requests += 1
         hdrs = {k.lower(): v for k, v in resp.headers.items()}
+        status, body = resp.status_code, b"".join(chunks)
+        from_cache = stored is not None and status == 304
+        if from_cache:
+            assert stored is not None
+            # Unchanged since the stored copy: that copy is the page.
+            self.cache_answers += 1
+            status, body, hdrs = 200, stored.body, {**stored.headers, **hdrs}
+        elif use_cache and status == 200:
+            assert self._cache is not None
+            self._cache.put(str(req.url), hdrs, body)
         outcome = "not_modified" if from_cache else "ok"
-        if resp.status_code >= 400:
+        if status >= 400:
             outcome = "http_error"
-        result = FetchResult(str(resp.url), resp.status_code, b"".join(chunks), hdrs)
+        result = FetchResult(str(resp.url), status, body, hdrs)
         result.record = self._make_record(
             url,
-            resp.status_code,
+            status,
             outcome,
-            "" if outcome != "http_error" else f"HTTP {resp.status_code}",
+            "" if outcome != "http_error" else f"HTTP {status}",
             purpose,
             started,
             from_cache,
@@ -479,7 +440,6 @@ class Fetcher:
                 url,
                 timeout=httpx.Timeout(10.0),
                 follow_redirects=True,
-                extensions={_UNCACHED: True},
             ) as resp:
                 status = resp.status_code
             alive = status < 400

@@ -746,7 +746,7 @@ def test_kill_9_in_the_middle_of_an_audit_then_run_again(tmp_path: Path, surviva
         ]
         assert refetched == []
         assert db_rows(db, "select count(*) from articles where url like '%/moi-%'")[0][0] == 30
-        cache_db = tmp_path / "cache" / "tinh-b" / "http-cache.db"
+        cache_db = tmp_path / "cache" / "tinh-b" / "pages.sqlite"
         if cache_db.exists():  # the HTTP cache was being written when the process died
             assert db_rows(cache_db, "pragma integrity_check") == [("ok",)]
 

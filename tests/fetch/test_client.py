@@ -139,6 +139,40 @@ def test_second_fetch_revalidates_with_etag(tmp_path: Path) -> None:
 
 
 @respx.mock
+def test_revalidation_by_last_modified_and_only_with_a_validator(tmp_path: Path) -> None:
+    respx.get(f"{SITE}/robots.txt").respond(404)
+    stamp = "Mon, 23 Nov 2026 01:00:00 GMT"
+
+    def dated(request: httpx.Request) -> httpx.Response:
+        if request.headers.get("if-modified-since") == stamp:
+            return httpx.Response(304)
+        return httpx.Response(200, text="<html>dated</html>", headers={"Last-Modified": stamp})
+
+    dated_route = respx.get(f"{SITE}/dated").mock(side_effect=dated)
+    bare_route = respx.get(f"{SITE}/bare").respond(200, text="<html>bare</html>")
+    for _ in range(2):
+        dated_res, f = fetch(f"{SITE}/dated", cache_dir=tmp_path)
+        bare_res, _f = fetch(f"{SITE}/bare", cache_dir=tmp_path)
+    assert dated_res.body == b"<html>dated</html>" and dated_res.record.outcome == "not_modified"
+    assert f.cache_answers == 1 and f.network_requests == 2  # robots.txt and the 304
+    # no validator, nothing to revalidate with: fetched whole both times, nothing stored
+    assert "if-none-match" not in bare_route.calls[1].request.headers
+    assert "if-modified-since" not in bare_route.calls[1].request.headers
+    assert bare_res.body == b"<html>bare</html>" and bare_res.record.outcome == "ok"
+    assert dated_route.call_count == 2
+
+
+@respx.mock
+def test_an_unreadable_page_cache_is_no_cache(tmp_path: Path) -> None:
+    respx.get(f"{SITE}/robots.txt").respond(404)
+    respx.get(f"{SITE}/list").respond(200, text="<html>ok</html>", headers={"ETag": '"v1"'})
+    (tmp_path / "pages.sqlite").write_bytes(b"this is not an SQLite file" * 100)
+    res, f = fetch(f"{SITE}/list", cache_dir=tmp_path)
+    assert res.body == b"<html>ok</html>" and res.record.outcome == "ok"
+    assert f.cache_answers == 0
+
+
+@respx.mock
 def test_link_check_reports_alive_dead_and_unreachable() -> None:
     respx.get("https://stttt.hatinh.gov.vn/").respond(200, text="ok")
     respx.get("https://syte.hatinh.gov.vn/").respond(404)
