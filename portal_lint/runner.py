@@ -160,6 +160,7 @@ async def audit_site(
                 stats=result.stats,
                 requests=result.requests,
                 cached=result.cached,
+                already_stored=crawler.stored_urls,
             )
         if not keep_text:
             # Stored now: ~8 KB per article; findings, metadata and fetch records stay.

@@ -147,6 +147,8 @@ class Crawler(ProbesMixin):
         # an audit killed half-way leaves them stored and the next run need not fetch them.
         self.on_articles = on_articles
         self._unsaved: list[Article] = []
+        # Articles stored by `on_articles` as they now stand (the run need not write them).
+        self.stored_urls: set[str] = set()
         self.settings = settings
         self.f = fetcher
         self.as_of = as_of
@@ -514,6 +516,7 @@ class Crawler(ProbesMixin):
         batch, self._unsaved = self._unsaved, []
         if batch and self.on_articles is not None:
             self.on_articles(batch)
+            self.stored_urls.update(a.url for a in batch)
 
     def _fetch_failed(self, url: str) -> bool:
         """Did the last fetch of `url` fail for a reason that hides content (not a 404)?"""
@@ -651,6 +654,7 @@ class Crawler(ProbesMixin):
             key = art.content_hash
             if key and art.word_count > 30 and key in hash_seen:
                 by_url[hash_seen[key]].aliases.append(url)
+                self.stored_urls.discard(hash_seen[key])  # changed since it was stored
                 continue
             if key:
                 hash_seen.setdefault(key, url)
