@@ -8,6 +8,7 @@ be built by hand in tests and serialised to JSON for fixtures.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
@@ -231,10 +232,21 @@ class Finding:
         }
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def to_jsonable(obj: Any) -> Any:
-    """Dataclasses, dates and containers to JSON-able values (for fixtures and storage)."""
+    """Dataclasses, dates and containers to JSON-able values (for fixtures and storage).
+    Plain values are tested first: they are most of what an article holds."""
+    if isinstance(obj, _PLAIN):
+        return obj
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {name: to_jsonable(getattr(obj, name)) for name in _field_names(type(obj))}
     if isinstance(obj, (datetime, date)):
         return obj.isoformat()
     if isinstance(obj, dict):
