@@ -41,6 +41,10 @@ DEFAULT_MIN_CONFIDENCE = 0.75
 #: 3 seeds): 4 folds P 0.925 / R 0.861 at 5 % flipped, 2 folds P 0.924 / R 0.853 (10 %:
 #: 0.950 / 0.877 against 0.946 / 0.866); the demo farm's misfiled posts: 17/0/1 either way.
 DEFAULT_FOLDS = 2
+#: Stopping tolerance of the fold fits (LinearSVC's default is 1e-4). Measured on the shipped
+#: corpus: decision values move by < 2e-4, the predicted class never changes, and each fit
+#: takes ~20 % fewer passes.
+FOLD_TOL = 1e-3
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,7 @@ def out_of_fold(
             stack(model.base_X, X_rest),
             np.concatenate([model.base_y, y_site[rest]]),
             columns=np.union1d(model.base_columns, X_rest.indices),
+            tol=FOLD_TOL,
         )
         probs[held] = model.proba(X[held], svm)
         for i in held:

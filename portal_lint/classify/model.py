@@ -160,7 +160,11 @@ class SparseLinearSVM:
 
 
 def fit_svm(
-    seed: int, X: csr_matrix, y: np.ndarray, columns: np.ndarray | None = None
+    seed: int,
+    X: csr_matrix,
+    y: np.ndarray,
+    columns: np.ndarray | None = None,
+    tol: float = 1e-4,
 ) -> SparseLinearSVM:
     """LinearSVC fitted on the columns `X` uses (see SparseLinearSVM), weights in float32:
     decisions move by < 1e-6. `columns`, when the caller knows them: np.unique(X.indices)."""
@@ -169,7 +173,9 @@ def fit_svm(
     if columns is None:
         columns = np.unique(X.indices)
     columns = columns.astype(np.int32)
-    svm = LinearSVC(C=SVM_C, class_weight="balanced", random_state=seed).fit(X[:, columns], y)
+    svm = LinearSVC(C=SVM_C, class_weight="balanced", random_state=seed, tol=tol).fit(
+        X[:, columns], y
+    )
     return SparseLinearSVM(
         svm.classes_,
         np.ascontiguousarray(svm.coef_, dtype=np.float32),
