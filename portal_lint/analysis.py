@@ -29,7 +29,7 @@ from typing import Any
 from portal_lint.config import Config, Site
 from portal_lint.engine import resolve_params, run_rules
 from portal_lint.fetch.client import host_key
-from portal_lint.fetch.parse_pool import exit_with_parent
+from portal_lint.fetch.parse_pool import init_worker
 from portal_lint.rulepack import RulePack
 from portal_lint.snapshot import Finding, History, RunContext, Snapshot
 from portal_lint.stats import SketchCache
@@ -175,7 +175,7 @@ class ProcessAnalyser:
             self._executor = ProcessPoolExecutor(
                 max_workers=1,
                 mp_context=mp.get_context("spawn"),
-                initializer=exit_with_parent,
+                initializer=init_worker,
                 initargs=(os.getpid(),),
             )
         executor = self._executor

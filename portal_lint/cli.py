@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from portal_lint.config import Config, ConfigError, Site, load_config, site_from_url
+from portal_lint.memory import tune_malloc
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -66,6 +67,7 @@ class _Main(click.Group):
 @click.version_option(package_name="portal-lint")
 def main(verbose: int) -> None:
     """portal-lint: kiểm tra chất lượng Cổng TTĐT BHXH các tỉnh."""
+    tune_malloc()  # before any thread allocates (see portal_lint/memory.py)
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 

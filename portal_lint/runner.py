@@ -29,6 +29,7 @@ from portal_lint.engine import validate_config_rules
 from portal_lint.fetch.client import Fetcher, host_key
 from portal_lint.fetch.crawler import Crawler
 from portal_lint.fetch.parse_pool import InlineParser, ParsePool, Parser
+from portal_lint.memory import tune_malloc
 from portal_lint.rulepack import RulePack, load_rulepack
 from portal_lint.snapshot import Finding, RunContext, Snapshot
 from portal_lint.store.repo import Store
@@ -193,6 +194,7 @@ async def audit_many(
 
     Pages are parsed in `parse_workers` processes (None: `default_parse_workers`), so that
     parsing runs beside the crawl instead of stalling it; 0 parses inline."""
+    tune_malloc()
     crawling = asyncio.Semaphore(parallel)
     # Sites crawled and not yet stored hold their snapshot (article bodies and all): two of
     # them waiting for the analyser keep it busy while `parallel` others crawl.

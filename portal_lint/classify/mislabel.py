@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from portal_lint.classify.model import OTHER, CategoryClassifier, fit_svm, stack
+from portal_lint.classify.model import OTHER, CategoryClassifier, fit_svm
 
 #: Probability another category needs before a post is accused. 0.6 accused a real VSS
 #: post (a BHYT-day event report filed under "Lĩnh vực BHYT", p = 0.65); flipped labels in
@@ -95,7 +95,7 @@ def out_of_fold(
         X_rest = X[rest]
         svm = fit_svm(
             model.seed,
-            stack(model.base_X, X_rest),
+            [model.base_X, X_rest],
             np.concatenate([model.base_y, y_site[rest]]),
             columns=np.union1d(model.base_columns, X_rest.indices),
             tol=FOLD_TOL,

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy.sparse import csr_matrix, vstack
+from scipy.sparse import csr_matrix
 
 from portal_lint.classify import corpus as corpus_mod
 from portal_lint.classify.corpus import Doc, training_texts
@@ -159,29 +159,56 @@ class SparseLinearSVM:
         return full
 
 
+def compact_rows(parts: Sequence[csr_matrix], columns: np.ndarray) -> csr_matrix:
+    """The rows of `parts` stacked, their columns renumbered to positions in `columns`
+    (sorted; every column the parts use), as the float64 CSR that liblinear reads.
+
+    Built in one allocation: vstack, then a column slice, then scikit-learn's float64 copy
+    held three copies of a site-adapted training set at once (a fold of a 1,500-post
+    portal: 1.7 M non-zeros, ~45 MB of transient copies in the analysis process)."""
+    nnz = sum(int(p.indptr[-1] - p.indptr[0]) for p in parts)
+    n_rows = sum(p.shape[0] for p in parts)
+    index = np.int32 if nnz < 2**31 else np.int64
+    data = np.empty(nnz, dtype=np.float64)
+    indices = np.empty(nnz, dtype=index)
+    indptr = np.empty(n_rows + 1, dtype=index)
+    indptr[0] = 0
+    at = row = 0
+    for p in parts:
+        lo, hi = int(p.indptr[0]), int(p.indptr[-1])
+        data[at : at + hi - lo] = p.data[lo:hi]
+        indices[at : at + hi - lo] = np.searchsorted(columns, p.indices[lo:hi])
+        indptr[row + 1 : row + 1 + p.shape[0]] = p.indptr[1:] - lo + at
+        at += hi - lo
+        row += p.shape[0]
+    return csr_matrix((data, indices, indptr), shape=(n_rows, len(columns)), copy=False)
+
+
 def fit_svm(
     seed: int,
-    X: csr_matrix,
+    X: csr_matrix | Sequence[csr_matrix],
     y: np.ndarray,
     columns: np.ndarray | None = None,
     tol: float = 1e-4,
 ) -> SparseLinearSVM:
-    """LinearSVC fitted on the columns `X` uses (see SparseLinearSVM), weights in float32:
-    decisions move by < 1e-6. `columns`, when the caller knows them: np.unique(X.indices)."""
+    """LinearSVC fitted on the columns the rows use (see SparseLinearSVM), weights in
+    float32: decisions move by < 1e-6. `X` is one matrix or several whose rows are stacked;
+    `columns`, when the caller knows them: the sorted union of the rows' column indices."""
     from sklearn.svm import LinearSVC
 
+    parts = [X] if isinstance(X, csr_matrix) else list(X)
     if columns is None:
-        columns = np.unique(X.indices)
+        columns = np.unique(np.concatenate([p.indices for p in parts]))
     columns = columns.astype(np.int32)
     svm = LinearSVC(C=SVM_C, class_weight="balanced", random_state=seed, tol=tol).fit(
-        X[:, columns], y
+        compact_rows(parts, columns), y
     )
     return SparseLinearSVM(
         svm.classes_,
         np.ascontiguousarray(svm.coef_, dtype=np.float32),
         np.asarray(svm.intercept_, dtype=np.float64),
         columns,
-        X.shape[1],
+        parts[0].shape[1],
     )
 
 
@@ -397,10 +424,6 @@ def _aligned_decision(svm: Any, X: csr_matrix, classes: np.ndarray) -> np.ndarra
     for j, c in enumerate(svm.classes_):
         out[:, list(classes).index(c)] = d[:, j]
     return out
-
-
-def stack(base: csr_matrix, extra: csr_matrix) -> csr_matrix:
-    return vstack([base, extra], format="csr")
 
 
 def _data_fingerprint(segment: bool) -> str:

@@ -28,6 +28,7 @@ from typing import Any
 from portal_lint.extract.article import extract_article
 from portal_lint.extract.listing import Listing, extract_listing
 from portal_lint.extract.text import decode_html
+from portal_lint.memory import tune_malloc
 from portal_lint.snapshot import Article
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,12 @@ def exit_with_parent(parent: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def init_worker(parent: int) -> None:
+    """Initializer of the audit's worker processes (parsers, analysis)."""
+    tune_malloc()
+    exit_with_parent(parent)
 
 
 def parse_article(body: bytes, content_type: str | None, url: str) -> Article | None:
@@ -88,7 +95,7 @@ class ParsePool:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=mp.get_context("spawn"),
-                initializer=exit_with_parent,
+                initializer=init_worker,
                 initargs=(os.getpid(),),
             )
         return self._executor, self._generation

@@ -74,6 +74,8 @@ def test_bench_runs_on_a_tiny_farm_and_writes_every_figure(tmp_path: Path, share
     ):
         assert isinstance(data[k], int | float) and data[k] > 0, (k, data[k])
     assert data["farm_sites"] == 2 and data["farm_articles_per_site"] == 40
+    # sampled together, shared pages counted once: never above the summed per-process peaks
+    assert 0 < data["peak_pss_mb"] <= 1.05 * data["peak_rss_mb"]
     # the raw reference replays the audit's own requests; the warm audit asks for fewer
     assert data["raw_requests"] >= 0.9 * data["cold_requests"]
     assert data["warm_requests"] < data["cold_requests"]
