@@ -75,36 +75,32 @@ def machine() -> dict[str, Any]:
 
 def peak_rss_mb() -> float:
     """Peak resident memory of this process so far (VmHWM; ru_maxrss where no /proc)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
+    mb = _vm_hwm_mb(os.getpid())
+    if mb is not None:
+        return round(mb, 1)
     import resource
 
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def _vm_hwm_mb(pid: int) -> float | None:
+def _proc_kb_mb(path: str, field: str) -> float | None:
+    """A "Field:  N kB" line of a /proc file, in MB (None if the process is gone)."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
     except (OSError, ValueError):
         pass
     return None
 
 
+def _vm_hwm_mb(pid: int) -> float | None:
+    return _proc_kb_mb(f"/proc/{pid}/status", "VmHWM:")
+
+
 def _pss_mb(pid: int) -> float:
     """Proportional set size: private pages plus each shared page divided by its sharers."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) / 1024
-    except (OSError, ValueError):
-        pass
-    return 0.0
+    return _proc_kb_mb(f"/proc/{pid}/smaps_rollup", "Pss:") or 0.0
 
 
 class ChildPeaks:

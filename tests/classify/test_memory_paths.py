@@ -6,7 +6,8 @@ import sys
 
 import numpy as np
 import pytest
-from scipy.sparse import csr_matrix, random as sparse_random, vstack
+from scipy.sparse import csr_matrix, vstack
+from scipy.sparse import random as sparse_random
 
 from portal_lint.classify import features as features_mod
 from portal_lint.classify.features import Featurizer
