@@ -692,10 +692,9 @@ def extract_article(html: str, url: str) -> Article | None:
     for node in boiler:
         node.decompose()
     _mark_blocks(body_root)
-    # The tree no longer changes: node texts can be cached. <meta> went with the head, so
-    # the meta lookups from here on see what the cleaned tree holds (as before: nothing).
+    # The tree no longer changes: node texts can be cached. `metas` stays the index taken
+    # before cleaning (<meta> went with the head).
     memo = _Memo(body_root)
-    metas = _meta_index(tree)
 
     body, score = _best_body(body_root, memo)
     if body is None:
@@ -942,21 +941,6 @@ def _find_date(
                 dt = parse_vn_datetime(value)
                 if dt:
                     return dt, "jsonld"
-    for name in (
-        "article:published_time",
-        "og:published_time",
-        "datePublished",
-        "pubdate",
-        "publishdate",
-        "dc.date.issued",
-        "dc.date",
-        "date",
-    ):
-        value = _meta(metas, name)
-        if value:
-            dt = parse_vn_datetime(value)
-            if dt:
-                return dt, "meta"
     # <time datetime> in the article head (before the body, or the first in the body).
     order = memo.order()
     body_pos = order.get(body.mem_id, 10**9)
@@ -1010,10 +994,30 @@ def _find_date(
         dt = _scan_dates(_text_segments(body, 6), max_chars=400)
         if dt:
             return dt, "text"
+    # <meta> dates only when the page shows none: readers see the visible date, and some
+    # CMSs stamp these with the time the page was generated.
+    for name in _META_DATES:
+        value = _meta(metas, name)
+        if value:
+            dt = parse_vn_datetime(value)
+            if dt:
+                return dt, "meta"
     dt = date_from_url(url)
     if dt:
         return dt, "url"
     return None, None
+
+
+_META_DATES = (
+    "article:published_time",
+    "og:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+)
 
 
 def _subtree_ids(node: LexborNode, depth: int) -> set[int]:

@@ -213,6 +213,27 @@ def test_url_date_fallback_and_caption_paragraph() -> None:
     assert art.videos == ["https://x.gov.vn/media/clip.mp4"]
 
 
+def test_meta_dates_and_section_are_read_but_never_outrank_the_visible_date() -> None:
+    head = (
+        "<title>Hội nghị triển khai</title>"
+        '<meta property="article:published_time" content="2024-03-05T09:15:00+07:00">'
+        '<meta property="article:section" content="Tin hoạt động">'
+        '<meta name="author" content="Minh Anh">'
+    )
+    main = "<h1>Hội nghị triển khai nhiệm vụ năm 2024</h1>" + BODY
+    art = extract_article(page(head, main), "https://x.gov.vn/tin/hoi-nghi")
+    assert art is not None
+    assert art.published == datetime(2024, 3, 5, 9, 15)
+    assert art.date_source == "meta"
+    assert art.category_label == "Tin hoạt động"
+    # a date the page shows wins over the <meta> one (some CMSs stamp generation time)
+    shown = "<h1>Hội nghị triển khai nhiệm vụ năm 2024</h1><p>Ngày 01/03/2024</p>" + BODY
+    art = extract_article(page(head, shown), "https://x.gov.vn/tin/hoi-nghi")
+    assert art is not None
+    assert art.published == datetime(2024, 3, 1)
+    assert art.date_source == "text"
+
+
 def test_listing_like_and_empty_pages_are_not_articles() -> None:
     items = "".join(
         f'<div class="item"><h3><a href="/tin/bai-viet-so-{i}-ve-bhxh.html">Bài viết số {i} về '
