@@ -925,6 +925,19 @@ def _text_segments(root: LexborNode, limit: int = 10**9) -> list[tuple[LexborNod
     return segs
 
 
+# <meta> names of a publication date, most specific first.
+_META_DATES = (
+    "article:published_time",
+    "og:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+)
+
+
 def _find_date(
     metas: dict[tuple[str, str], str],
     ld_article: dict | None,
@@ -1006,18 +1019,6 @@ def _find_date(
     if dt:
         return dt, "url"
     return None, None
-
-
-_META_DATES = (
-    "article:published_time",
-    "og:published_time",
-    "datePublished",
-    "pubdate",
-    "publishdate",
-    "dc.date.issued",
-    "dc.date",
-    "date",
-)
 
 
 def _subtree_ids(node: LexborNode, depth: int) -> set[int]:

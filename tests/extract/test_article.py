@@ -226,6 +226,7 @@ def test_meta_dates_and_section_are_read_but_never_outrank_the_visible_date() ->
     assert art.published == datetime(2024, 3, 5, 9, 15)
     assert art.date_source == "meta"
     assert art.category_label == "Tin hoạt động"
+    assert art.author == "Minh Anh"  # no byline on the page: the <meta> one
     # a date the page shows wins over the <meta> one (some CMSs stamp generation time)
     shown = "<h1>Hội nghị triển khai nhiệm vụ năm 2024</h1><p>Ngày 01/03/2024</p>" + BODY
     art = extract_article(page(head, shown), "https://x.gov.vn/tin/hoi-nghi")
